@@ -1,0 +1,46 @@
+using Marketplace.Platform.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Marketplace.Platform.Persistence;
+
+/// <summary>Registers the shared Npgsql data source and the migration runner.</summary>
+public static class PersistenceRegistration
+{
+    public static IHostApplicationBuilder AddMarketplaceDatabase(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddValidatedOptions<DatabaseOptions>("Database")
+            .Configure<IConfiguration>((o, config) =>
+                o.ConnectionString = config.GetConnectionString(DatabaseOptions.ConnectionStringName) ?? o.ConnectionString);
+        builder.Services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            var dataSource = new NpgsqlDataSourceBuilder(options.ConnectionString);
+            dataSource.ConnectionStringBuilder.CommandTimeout = options.CommandTimeoutSeconds;
+            dataSource.EnableDynamicJson();
+            return dataSource.Build();
+        });
+        builder.Services.AddSingleton<DatabaseMigrator>();
+        return builder;
+    }
+
+    /// <summary>Registers a module's DbContext on the shared data source, with its migrations history in its own schema.</summary>
+    public static IServiceCollection AddModuleDbContext<TContext>(this IServiceCollection services, string schema, int migrationOrder,
+        Action<DbContextOptionsBuilder>? configure = null)
+        where TContext : DbContext
+    {
+        services.AddDbContext<TContext>((sp, options) =>
+        {
+            options.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>(),
+                npgsql => npgsql.MigrationsHistoryTable("__ef_migrations", schema));
+            configure?.Invoke(options);
+        });
+        services.AddSingleton<IDatabaseMigration>(sp =>
+            new EfCoreMigration<TContext>(sp.GetRequiredService<IServiceScopeFactory>(), schema, migrationOrder));
+        return services;
+    }
+}

@@ -1,0 +1,111 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Marketplace.Identity.Demo;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Marketplace.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The marketplace started in-process for one test class, on its own database cloned from the migrated template,
+/// with the demo identities seeded. Subclasses change settings (external issuers, rate limits, roles).
+/// </summary>
+public class MarketplaceApp(StackFixture stack) : IAsyncLifetime
+{
+    public const string Issuer = "http://localhost/";
+
+    private WebApplicationFactory<Program> _factory = null!;
+
+    public StackFixture Stack => stack;
+
+    public string Database { get; private set; } = "";
+
+    public DemoIdentities Demo { get; private set; } = null!;
+
+    public IServiceProvider Services => _factory.Services;
+
+    public static Dictionary<string, string?> BaseSettings(StackFixture stack, string database, string containerPrefix) => new()
+    {
+        ["ConnectionStrings:Marketplace"] = stack.ConnectionStringFor(database),
+        ["Storage:ConnectionString"] = stack.StorageConnectionString,
+        ["Storage:ContainerPrefix"] = containerPrefix,
+        ["Identity:Issuer"] = Issuer,
+        ["Serilog:MinimumLevel:Default"] = "Warning",
+        ["Serilog:MinimumLevel:Override:Microsoft.EntityFrameworkCore.Database.Command"] = "Fatal",
+    };
+
+    public virtual async ValueTask InitializeAsync()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        Database = await stack.CloneTemplateAsync(ct);
+        var settings = BaseSettings(stack, Database, "t" + Database[^12..]);
+        Configure(settings);
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        {
+            foreach (var (key, value) in settings)
+            {
+                web.UseSetting(key, value);
+            }
+        });
+        await using var scope = Services.CreateAsyncScope();
+        Demo = await scope.ServiceProvider.GetRequiredService<SeedDemoIdentities>()
+            .HandleAsync(new Dictionary<string, string>(), new Dictionary<string, string>(), ct);
+    }
+
+    public virtual async ValueTask DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Settings of this app on top of the base settings.</summary>
+    protected virtual void Configure(IDictionary<string, string?> settings) { }
+
+    public HttpClient CreateClient(bool allowRedirects = true) =>
+        _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = allowRedirects, HandleCookies = true });
+
+    public DemoClient DemoClient(string clientId) => Demo.Clients.Single(c => c.ClientId == clientId);
+
+    public Guid OrganizationId(string slug) => Demo.Organizations.Single(o => o.Slug == slug).Id;
+
+    /// <summary>Requests a token with the client-credentials grant; the raw response.</summary>
+    public async Task<HttpResponseMessage> RequestTokenAsync(string clientId, string secret, CancellationToken ct, string scope = "api")
+    {
+        using var client = CreateClient();
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = clientId,
+            ["client_secret"] = secret,
+            ["scope"] = scope,
+        });
+        return await client.PostAsync("/connect/token", form, ct);
+    }
+
+    public async Task<string> GetTokenAsync(string clientId, string secret, CancellationToken ct)
+    {
+        using var response = await RequestTokenAsync(clientId, secret, ct);
+        var body = await response.Content.ReadAsStringAsync(ct);
+        Assert.True(response.IsSuccessStatusCode, $"Token request for {clientId} failed: {(int)response.StatusCode} {body}");
+        return JsonDocument.Parse(body).RootElement.GetProperty("access_token").GetString()!;
+    }
+
+    /// <summary>An HTTP client authenticated as a demo API client.</summary>
+    public async Task<HttpClient> ClientAsAsync(string clientId, CancellationToken ct)
+    {
+        var demo = DemoClient(clientId);
+        return WithToken(await GetTokenAsync(demo.ClientId, demo.ClientSecret, ct));
+    }
+
+    public HttpClient WithToken(string token)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public static async Task<JsonElement> ReadJsonAsync(HttpResponseMessage response, CancellationToken ct) =>
+        (await response.Content.ReadFromJsonAsync<JsonElement>(ct));
+}
