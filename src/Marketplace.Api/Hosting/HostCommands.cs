@@ -36,7 +36,8 @@ internal static class HostCommands
                 return true;
             case "seed-demo":
                 var output = OptionValue(args, "--output") ?? Path.Combine(".local", "demo.json");
-                await SeedDemoAsync(app.Services, output, ct);
+                var demo = await SeedDemoAsync(app.Services, output, ct);
+                PrintDemo(demo, output);
                 return true;
             default:
                 throw new ArgumentException($"Unknown command '{args[0]}'. Commands: migrate, seed-demo [--output FILE]; no command serves the API.");
@@ -74,6 +75,24 @@ internal static class HostCommands
         }
         File.Move(temporary, outputPath, overwrite: true);
         return file;
+    }
+
+    private static void PrintDemo(DemoWorldFile demo, string path)
+    {
+        Console.WriteLine($"Demo world written to {path}");
+        Console.WriteLine();
+        Console.WriteLine("API clients (client credentials grant):");
+        Console.WriteLine($"  {"client id",-30} {"organization",-26} {"role",-15} secret");
+        foreach (var client in demo.Clients)
+        {
+            Console.WriteLine($"  {client.ClientId,-30} {client.Organization,-26} {string.Join(",", client.Roles),-15} {client.ClientSecret}");
+        }
+        Console.WriteLine();
+        Console.WriteLine($"Members (web sign-in, client '{demo.WebClientId}', authorization code with PKCE):");
+        foreach (var member in demo.Members)
+        {
+            Console.WriteLine($"  {member.Email,-45} {member.Password}");
+        }
     }
 
     private static string? OptionValue(string[] args, string name)

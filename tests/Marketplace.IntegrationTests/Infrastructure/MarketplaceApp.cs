@@ -34,6 +34,7 @@ public class MarketplaceApp(StackFixture stack) : IAsyncLifetime
         ["Identity:Issuer"] = Issuer,
         ["Serilog:MinimumLevel:Default"] = "Warning",
         ["Serilog:MinimumLevel:Override:Microsoft.EntityFrameworkCore.Database.Command"] = "Fatal",
+        ["Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime"] = "Warning",
     };
 
     public virtual async ValueTask InitializeAsync()
