@@ -79,6 +79,8 @@ public static class IdentityModule
         services.AddScoped<ListApiClients>();
         services.AddScoped<EnsureWebClient>();
         services.AddScoped<SeedDemoIdentities>();
+        services.AddScoped<PruneExpiredTokens>();
+        services.AddHostedService<TokenPruningWorker>();
         return builder;
     }
 }

@@ -1,4 +1,5 @@
 using Marketplace.Identity;
+using Marketplace.Identity.Tokens;
 using Microsoft.OpenApi;
 
 namespace Marketplace.Api.Hosting;
@@ -29,11 +30,22 @@ internal static class OpenApiSetup
                     Description = "Access tokens from /connect/token (client credentials for API clients; authorization code with PKCE for people).",
                     Flows = new OpenApiOAuthFlows
                     {
-                        ClientCredentials = new OpenApiOAuthFlow { TokenUrl = new Uri("/" + IdentityModule.TokenEndpoint, UriKind.Relative) },
+                        ClientCredentials = new OpenApiOAuthFlow
+                        {
+                            TokenUrl = new Uri("/" + IdentityModule.TokenEndpoint, UriKind.Relative),
+                            Scopes = new Dictionary<string, string> { [TokenPrincipals.ApiScope] = "Call the marketplace API" },
+                        },
                         AuthorizationCode = new OpenApiOAuthFlow
                         {
                             AuthorizationUrl = new Uri("/" + IdentityModule.AuthorizationEndpoint, UriKind.Relative),
                             TokenUrl = new Uri("/" + IdentityModule.TokenEndpoint, UriKind.Relative),
+                            Scopes = new Dictionary<string, string>
+                            {
+                                [TokenPrincipals.ApiScope] = "Call the marketplace API",
+                                ["openid"] = "Sign in",
+                                ["profile"] = "Name in the identity token",
+                                ["offline_access"] = "Refresh tokens",
+                            },
                         },
                     },
                 };
