@@ -1,20 +1,27 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace Marketplace.Platform.Persistence;
 
-/// <summary>Applies the EF Core migrations of one module's DbContext.</summary>
-public sealed class EfCoreMigration<TContext>(IServiceScopeFactory scopes, string module, int order) : IDatabaseMigration
+/// <summary>Applies the EF Core migrations of one module's DbContext, connected as the schemas' owner.</summary>
+public sealed class EfCoreMigration<TContext>(
+    IServiceProvider services, string schema, int order, Action<DbContextOptionsBuilder>? configure, Func<string, string> grants)
+    : IDatabaseMigration
     where TContext : DbContext
 {
-    public string ModuleName => module;
+    public string ModuleName => schema;
 
     public int Order => order;
 
-    public async Task MigrateAsync(CancellationToken ct)
+    public async Task MigrateAsync(NpgsqlDataSource owner, CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        var options = new DbContextOptionsBuilder<TContext>();
+        options.UseNpgsql(owner, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations", schema));
+        configure?.Invoke(options);
+        await using var db = ActivatorUtilities.CreateInstance<TContext>(services, options.Options);
         await db.Database.MigrateAsync(ct);
     }
+
+    public string RuntimeGrants(string role) => grants(role);
 }

@@ -15,7 +15,10 @@ public static class PersistenceRegistration
     {
         builder.Services.AddValidatedOptions<DatabaseOptions>("Database")
             .Configure<IConfiguration>((o, config) =>
-                o.ConnectionString = config.GetConnectionString(DatabaseOptions.ConnectionStringName) ?? o.ConnectionString);
+            {
+                o.ConnectionString = config.GetConnectionString(DatabaseOptions.ConnectionStringName) ?? o.ConnectionString;
+                o.OwnerConnectionString = config.GetConnectionString(DatabaseOptions.OwnerConnectionStringName) ?? o.OwnerConnectionString;
+            });
         builder.Services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
@@ -29,8 +32,9 @@ public static class PersistenceRegistration
     }
 
     /// <summary>Registers a module's DbContext on the shared data source, with its migrations history in its own schema.</summary>
+    /// <param name="grants">What the application's role may do in the schema; by default read and write every table.</param>
     public static IServiceCollection AddModuleDbContext<TContext>(this IServiceCollection services, string schema, int migrationOrder,
-        Action<DbContextOptionsBuilder>? configure = null)
+        Action<DbContextOptionsBuilder>? configure = null, Func<string, string>? grants = null)
         where TContext : DbContext
     {
         services.AddDbContext<TContext>((sp, options) =>
@@ -39,8 +43,8 @@ public static class PersistenceRegistration
                 npgsql => npgsql.MigrationsHistoryTable("__ef_migrations", schema));
             configure?.Invoke(options);
         });
-        services.AddSingleton<IDatabaseMigration>(sp =>
-            new EfCoreMigration<TContext>(sp.GetRequiredService<IServiceScopeFactory>(), schema, migrationOrder));
+        services.AddSingleton<IDatabaseMigration>(sp => new EfCoreMigration<TContext>(
+            sp, schema, migrationOrder, configure, grants ?? (role => RuntimeGrants.ReadWrite(schema, role))));
         return services;
     }
 }

@@ -29,6 +29,7 @@ public class MarketplaceApp(StackFixture stack) : IAsyncLifetime
     public static Dictionary<string, string?> BaseSettings(StackFixture stack, string database, string containerPrefix) => new()
     {
         ["ConnectionStrings:Marketplace"] = stack.ConnectionStringFor(database),
+        ["ConnectionStrings:MarketplaceOwner"] = stack.OwnerConnectionStringFor(database),
         ["Storage:ConnectionString"] = stack.StorageConnectionString,
         ["Storage:ContainerPrefix"] = containerPrefix,
         ["Identity:Issuer"] = Issuer,

@@ -23,6 +23,8 @@ public sealed class StackFixture : IAsyncLifetime
 
     public string AppConnectionString { get; private set; } = "";
 
+    public string OwnerConnectionString { get; private set; } = "";
+
     public string StorageConnectionString { get; private set; } = "";
 
     public string TemplateDatabase => "mkt_template_" + _runId;
@@ -32,8 +34,9 @@ public sealed class StackFixture : IAsyncLifetime
         var stack = ReadStackJson();
         AdminConnectionString = Environment.GetEnvironmentVariable("MARKETPLACE_PG_ADMIN") ?? stack?.GetProperty("postgresAdmin").GetString() ?? "";
         AppConnectionString = Environment.GetEnvironmentVariable("ConnectionStrings__Marketplace") ?? stack?.GetProperty("marketplace").GetString() ?? "";
+        OwnerConnectionString = Environment.GetEnvironmentVariable("ConnectionStrings__MarketplaceOwner") ?? stack?.GetProperty("marketplaceOwner").GetString() ?? "";
         StorageConnectionString = Environment.GetEnvironmentVariable("Storage__ConnectionString") ?? stack?.GetProperty("storage").GetString() ?? "";
-        if (AdminConnectionString.Length == 0 || AppConnectionString.Length == 0 || StorageConnectionString.Length == 0)
+        if (AdminConnectionString.Length == 0 || AppConnectionString.Length == 0 || OwnerConnectionString.Length == 0 || StorageConnectionString.Length == 0)
         {
             throw new InvalidOperationException(
                 "The local stack is not configured: run the tests with infra/local/test, or start the stack with 'infra/local/stack up' first.");
@@ -80,6 +83,9 @@ public sealed class StackFixture : IAsyncLifetime
 
     public string ConnectionStringFor(string database) =>
         new NpgsqlConnectionStringBuilder(AppConnectionString) { Database = database }.ConnectionString;
+
+    public string OwnerConnectionStringFor(string database) =>
+        new NpgsqlConnectionStringBuilder(OwnerConnectionString) { Database = database }.ConnectionString;
 
     public string AdminConnectionStringFor(string database) =>
         new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = database }.ConnectionString;
