@@ -1,3 +1,4 @@
+using Marketplace.Api.Audit;
 using Marketplace.Api.Hosting;
 using Marketplace.Api.Identity;
 using Marketplace.Api.Landing;
@@ -33,6 +34,7 @@ if (app.Services.GetRequiredService<IOptions<HostingOptions>>().Value.RunsApi)
     app.MapAccountEndpoints();
     app.MapMeEndpoints();
     app.MapOrganizationEndpoints();
+    app.MapAuditEndpoints();
 }
 await app.RunAsync();
 

@@ -42,12 +42,16 @@ public static class IdentityModule
                 server.RegisterScopes(TokenPrincipals.ApiScope, Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.OfflineAccess);
                 // Access tokens are signed JWTs that any resource server can validate with the published keys.
                 server.DisableAccessTokenEncryption();
+                server.AddEventHandler(PublishedKeysHandler.Descriptor);
+                server.AddEventHandler(TokenRefusalAuditHandler.Descriptor);
                 server.UseAspNetCore()
                       .EnableTokenEndpointPassthrough()
                       .EnableAuthorizationEndpointPassthrough()
                       .DisableTransportSecurityRequirement();
             });
         services.AddSingleton<TokenKeys>();
+        services.AddSingleton<PublishedKeysHandler>();
+        services.AddSingleton<TokenRefusalAuditHandler>();
         services.AddOptions<OpenIddictServerOptions>()
             .Configure<TokenKeys, IOptions<MarketplaceIdentityOptions>>((server, keys, identity) =>
             {

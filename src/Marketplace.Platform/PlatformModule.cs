@@ -1,3 +1,4 @@
+using Marketplace.Platform.Audit;
 using Marketplace.Platform.Gdal;
 using Marketplace.Platform.Grading;
 using Marketplace.Platform.Health;
@@ -23,6 +24,7 @@ public static class PlatformModule
         builder.AddMarketplaceDatabase();
         builder.AddMarketplaceStorage();
         builder.AddMarketplaceGrading();
+        builder.AddAuditLog();
         builder.Services.AddHealthChecks()
             .AddCheck<PostgresHealthCheck>("postgresql", tags: [ReadinessTag])
             .AddCheck<BlobStorageHealthCheck>("blob-storage", tags: [ReadinessTag])

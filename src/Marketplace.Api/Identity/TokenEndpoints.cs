@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using Marketplace.Api.Hosting;
 using Marketplace.Identity;
+using Marketplace.Identity.Callers;
 using Marketplace.Identity.Tokens;
+using Marketplace.Platform.Audit.Recording;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
 using OpenIddict.Abstractions;
@@ -29,7 +31,7 @@ internal static class TokenEndpoints
         return app;
     }
 
-    public static async Task<IResult> Exchange(HttpContext http, TokenPrincipals principals, CancellationToken ct)
+    public static async Task<IResult> Exchange(HttpContext http, TokenPrincipals principals, IAuditTrail audit, CancellationToken ct)
     {
         var request = http.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The token request was not handled by the token server.");
@@ -46,9 +48,14 @@ internal static class TokenEndpoints
                 principal = await principals.ForMemberAsync(memberId, granted.Principal!.GetScopes(), ct);
             }
         }
-        return principal is null
-            ? Refuse(Errors.InvalidGrant, "The client or member is no longer active.")
-            : Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        if (principal is null)
+        {
+            return Refuse(Errors.InvalidGrant, "The client or member is no longer active.");
+        }
+        var actor = AuditActors.FromPrincipal(principal);
+        await audit.RecordAsync(new AuditEvent("token.issued", actor, [$"client:{request.ClientId}"], [actor.OrganizationId!.Value],
+            Decision: "allow", Details: new Dictionary<string, string> { ["grantType"] = request.GrantType ?? "" }), ct);
+        return Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 
     public static async Task<IResult> Authorize(HttpContext http, TokenPrincipals principals, CancellationToken ct)

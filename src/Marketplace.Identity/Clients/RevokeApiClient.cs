@@ -3,6 +3,7 @@ using Marketplace.Identity.Organizations;
 using Marketplace.Identity.Persistence;
 using Marketplace.Platform.Outcomes;
 using Microsoft.EntityFrameworkCore;
+using Marketplace.Platform.Audit.Recording;
 
 namespace Marketplace.Identity.Clients;
 
@@ -10,7 +11,7 @@ namespace Marketplace.Identity.Clients;
 /// Revokes an API client: it can no longer obtain tokens, and tokens it already holds are refused on their next
 /// use. The client record is kept (revoked) for the audit trail.
 /// </summary>
-public sealed class RevokeApiClient(IdentityDbContext db, OrganizationAccess access, ClientApplications applications, TimeProvider clock)
+public sealed class RevokeApiClient(IdentityDbContext db, OrganizationAccess access, ClientApplications applications, IAuditTrail audit, TimeProvider clock)
 {
     public async Task<Outcome<ApiClientView>> HandleAsync(Caller caller, Guid organizationId, string clientId, CancellationToken ct)
     {
@@ -27,7 +28,7 @@ public sealed class RevokeApiClient(IdentityDbContext db, OrganizationAccess acc
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await applications.UnregisterAsync(clientId, ct);
         client.Revoke(clock.GetUtcNow());
-        await db.SaveChangesAsync(ct);
+        await db.SaveAndRecordAsync(audit, new AuditEvent("client.revoked", caller.ToAuditActor(), [$"client:{clientId}"], [organizationId]), ct);
         await transaction.CommitAsync(ct);
         return ApiClientView.From(client);
     }

@@ -7,6 +7,7 @@ using Marketplace.Identity.Roles;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.IdentityModel.Tokens;
+using Marketplace.Platform.Audit.Recording;
 
 namespace Marketplace.Identity.Demo;
 
@@ -22,6 +23,7 @@ public sealed class SeedDemoIdentities(
     RotateClientSecret rotateSecret,
     ClientApplications applications,
     IPasswordHasher<Member> hasher,
+    IAuditTrail audit,
     TimeProvider clock)
 {
     private sealed record OrgSpec(string Slug, string Name, OrganizationKind Kind, string Clearance);
@@ -90,7 +92,8 @@ public sealed class SeedDemoIdentities(
         var now = clock.GetUtcNow();
         var organization = Organization.Create(Guid.CreateVersion7(now), spec.Slug, spec.Name, spec.Kind, spec.Clearance, now);
         db.Organizations.Add(organization);
-        await db.SaveChangesAsync(ct);
+        await db.SaveAndRecordAsync(audit, new AuditEvent("organization.created", AuditActor.Platform,
+            [$"organization:{organization.Id}"], [organization.Id], Details: new Dictionary<string, string> { ["slug"] = spec.Slug }), ct);
         return organization;
     }
 
@@ -99,14 +102,14 @@ public sealed class SeedDemoIdentities(
         var existing = await db.ApiClients.FirstOrDefaultAsync(c => c.ClientId == spec.ClientId, ct);
         if (existing is null)
         {
-            var created = await createClient.RegisterAsync(spec.ClientId, organization, spec.Description, [spec.Role], knownSecret, ct);
+            var created = await createClient.RegisterAsync(spec.ClientId, organization, spec.Description, [spec.Role], knownSecret, AuditActor.Platform, ct);
             return created.ClientSecret;
         }
         if (knownSecret is not null && existing.IsActive && await applications.IsSecretAsync(spec.ClientId, knownSecret, ct))
         {
             return knownSecret;
         }
-        return await rotateSecret.RotateAsync(existing, ct);
+        return await rotateSecret.RotateAsync(existing, AuditActor.Platform, ct);
     }
 
     private async Task<string> EnsureMemberAsync(Organization organization, string email, IReadOnlyList<string> roles, string? knownPassword, CancellationToken ct)

@@ -6,13 +6,14 @@ using Marketplace.Identity.Roles;
 using Marketplace.Platform.Outcomes;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Marketplace.Platform.Audit.Recording;
 
 namespace Marketplace.Identity.Members;
 
 public sealed record AddMemberRequest(string? Email, string? DisplayName, IReadOnlyList<string>? Roles, string? Password);
 
 /// <summary>Adds a person to an organization, with roles its kind may grant and a password for the web sign-in.</summary>
-public sealed class AddMember(IdentityDbContext db, OrganizationAccess access, IPasswordHasher<Member> hasher, TimeProvider clock)
+public sealed class AddMember(IdentityDbContext db, OrganizationAccess access, IPasswordHasher<Member> hasher, IAuditTrail audit, TimeProvider clock)
 {
     public const int MinimumPasswordLength = 12;
 
@@ -50,7 +51,9 @@ public sealed class AddMember(IdentityDbContext db, OrganizationAccess access, I
         var member = Member.Create(Guid.CreateVersion7(now), organization.Id, email!, request.DisplayName!.Trim(), request.Roles!.Distinct(), now);
         member.SetPasswordHash(hasher.HashPassword(member, request.Password!));
         db.Members.Add(member);
-        await db.SaveChangesAsync(ct);
+        await db.SaveAndRecordAsync(audit, new AuditEvent("member.added", caller.ToAuditActor(),
+            [$"member:{member.Id}"], [organization.Id],
+            Details: new Dictionary<string, string> { ["roles"] = string.Join(",", member.Roles) }), ct);
         return MemberView.From(member);
     }
 }

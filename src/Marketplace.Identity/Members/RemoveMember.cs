@@ -3,11 +3,12 @@ using Marketplace.Identity.Organizations;
 using Marketplace.Identity.Persistence;
 using Marketplace.Platform.Outcomes;
 using Microsoft.EntityFrameworkCore;
+using Marketplace.Platform.Audit.Recording;
 
 namespace Marketplace.Identity.Members;
 
 /// <summary>Removes a member: its tokens stop working on their next use. The record is kept for the audit trail.</summary>
-public sealed class RemoveMember(IdentityDbContext db, OrganizationAccess access, TimeProvider clock)
+public sealed class RemoveMember(IdentityDbContext db, OrganizationAccess access, IAuditTrail audit, TimeProvider clock)
 {
     public async Task<Outcome<MemberView>> HandleAsync(Caller caller, Guid organizationId, Guid memberId, CancellationToken ct)
     {
@@ -22,7 +23,8 @@ public sealed class RemoveMember(IdentityDbContext db, OrganizationAccess access
             return new Outcome<MemberView>.NotFound($"Member '{memberId}' was not found.");
         }
         member.Remove(clock.GetUtcNow());
-        await db.SaveChangesAsync(ct);
+        await db.SaveAndRecordAsync(audit, new AuditEvent("member.removed", caller.ToAuditActor(),
+            [$"member:{member.Id}"], [organizationId]), ct);
         return MemberView.From(member);
     }
 }

@@ -3,13 +3,14 @@ using Marketplace.Identity.Persistence;
 using Marketplace.Platform.Grading;
 using Marketplace.Platform.Outcomes;
 using Microsoft.EntityFrameworkCore;
+using Marketplace.Platform.Audit.Recording;
 
 namespace Marketplace.Identity.Organizations;
 
 public sealed record ChangeClearanceRequest(string? Clearance);
 
 /// <summary>Sets an organization's clearance (platform admins only). Takes effect on the next request of its callers.</summary>
-public sealed class ChangeClearance(IdentityDbContext db, GradeScale grades)
+public sealed class ChangeClearance(IdentityDbContext db, GradeScale grades, IAuditTrail audit)
 {
     public async Task<Outcome<OrganizationView>> HandleAsync(Caller caller, Guid organizationId, ChangeClearanceRequest request, CancellationToken ct)
     {
@@ -30,8 +31,11 @@ public sealed class ChangeClearance(IdentityDbContext db, GradeScale grades)
         {
             return new Outcome<OrganizationView>.NotFound($"Organization '{organizationId}' was not found.");
         }
+        var previous = organization.Clearance;
         organization.ChangeClearance(request.Clearance);
-        await db.SaveChangesAsync(ct);
+        await db.SaveAndRecordAsync(audit, new AuditEvent("organization.clearance-changed", caller.ToAuditActor(),
+            [$"organization:{organization.Id}"], [organization.Id],
+            Details: new Dictionary<string, string> { ["from"] = previous, ["to"] = request.Clearance }), ct);
         return OrganizationView.From(organization);
     }
 }

@@ -4,13 +4,14 @@ using Marketplace.Identity.Persistence;
 using Marketplace.Platform.Grading;
 using Marketplace.Platform.Outcomes;
 using Microsoft.EntityFrameworkCore;
+using Marketplace.Platform.Audit.Recording;
 
 namespace Marketplace.Identity.Organizations;
 
 public sealed record CreateOrganizationRequest(string? Slug, string? Name, string? Kind, string? Clearance);
 
 /// <summary>Registers a new organization (platform admins only).</summary>
-public sealed partial class CreateOrganization(IdentityDbContext db, GradeScale grades, TimeProvider clock)
+public sealed partial class CreateOrganization(IdentityDbContext db, GradeScale grades, IAuditTrail audit, TimeProvider clock)
 {
     public async Task<Outcome<OrganizationView>> HandleAsync(Caller caller, CreateOrganizationRequest request, CancellationToken ct)
     {
@@ -46,7 +47,9 @@ public sealed partial class CreateOrganization(IdentityDbContext db, GradeScale 
         var now = clock.GetUtcNow();
         var organization = Organization.Create(Guid.CreateVersion7(now), request.Slug!, request.Name!.Trim(), kind, request.Clearance!, now);
         db.Organizations.Add(organization);
-        await db.SaveChangesAsync(ct);
+        await db.SaveAndRecordAsync(audit, new AuditEvent("organization.created", caller.ToAuditActor(),
+            [$"organization:{organization.Id}"], [organization.Id],
+            Details: new Dictionary<string, string> { ["slug"] = organization.Slug, ["kind"] = request.Kind!.ToLowerInvariant(), ["clearance"] = organization.Clearance }), ct);
         return OrganizationView.From(organization);
     }
 

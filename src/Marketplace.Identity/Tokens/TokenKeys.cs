@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Marketplace.Platform.Keys;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
@@ -49,20 +50,7 @@ public sealed class TokenKeys : IDisposable
             rsa.Dispose();
             throw new FileNotFoundException($"The key file '{path}' does not exist (set Identity:CreateKeysIfMissing to create it).", path);
         }
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(folder);
-        var temporary = Path.Combine(folder, "." + Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N"));
-        var fileOptions = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            fileOptions.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-        using (var stream = new FileStream(temporary, fileOptions))
-        using (var writer = new StreamWriter(stream))
-        {
-            writer.Write(rsa.ExportPkcs8PrivateKeyPem());
-        }
-        File.Move(temporary, path, overwrite: false);
+        PrivateKeyFile.Write(path, rsa.ExportPkcs8PrivateKeyPem());
         return rsa;
     }
 

@@ -1,0 +1,56 @@
+using Marketplace.Platform.Audit.Recording;
+using Marketplace.Platform.Audit.TreeHeads;
+using Marketplace.Platform.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Marketplace.Platform.Audit.Sequencing;
+
+/// <summary>
+/// The worker loop of the audit log: sequences pending events as soon as a committing transaction notifies it
+/// (or at the poll interval), and publishes signed tree heads when they are due.
+/// </summary>
+public sealed partial class AuditSequencerWorker(
+    NpgsqlDataSource dataSource,
+    AuditSequencer sequencer,
+    PublishTreeHead publish,
+    IOptions<AuditOptions> options,
+    IOptions<HostingOptions> hosting,
+    ILogger<AuditSequencerWorker> logger) : WorkerService(hosting)
+{
+    protected override async Task RunAsync(CancellationToken ct)
+    {
+        var poll = TimeSpan.FromMilliseconds(options.Value.SequencerPollMilliseconds);
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                await using var listener = await dataSource.OpenConnectionAsync(ct);
+                await using (var listen = new NpgsqlCommand($"LISTEN {PostgresAuditTrail.Channel}", listener))
+                {
+                    await listen.ExecuteNonQueryAsync(ct);
+                }
+                while (!ct.IsCancellationRequested)
+                {
+                    int added;
+                    do
+                    {
+                        added = await sequencer.SequenceAsync(ct);
+                    }
+                    while (added == options.Value.SequencerBatchSize);
+                    await publish.HandleAsync(force: false, ct);
+                    await listener.WaitAsync(poll, ct);
+                }
+            }
+            catch (Exception ex) when (ex is NpgsqlException or TimeoutException or InvalidOperationException && !ct.IsCancellationRequested)
+            {
+                LogFailed(ex);
+                await Task.Delay(poll, ct);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sequencing the audit log failed; retrying")]
+    private partial void LogFailed(Exception exception);
+}
