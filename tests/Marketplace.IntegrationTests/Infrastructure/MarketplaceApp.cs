@@ -17,6 +17,7 @@ public class MarketplaceApp(StackFixture stack) : IAsyncLifetime
     public const string Issuer = "http://localhost/";
 
     private WebApplicationFactory<Program> _factory = null!;
+    private Dictionary<string, string?> _settings = [];
 
     public StackFixture Stack => stack;
 
@@ -33,6 +34,9 @@ public class MarketplaceApp(StackFixture stack) : IAsyncLifetime
         ["Storage:ConnectionString"] = stack.StorageConnectionString,
         ["Storage:ContainerPrefix"] = containerPrefix,
         ["Identity:Issuer"] = Issuer,
+        // Tests send requests far faster than any client should; the rate limit has its own test app.
+        ["RateLimiting:PermitsPerMinute"] = "1000000",
+        ["RateLimiting:Burst"] = "1000000",
         ["Serilog:MinimumLevel:Default"] = "Warning",
         ["Serilog:MinimumLevel:Override:Microsoft.EntityFrameworkCore.Database.Command"] = "Fatal",
         ["Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime"] = "Warning",
@@ -42,15 +46,9 @@ public class MarketplaceApp(StackFixture stack) : IAsyncLifetime
     {
         var ct = TestContext.Current.CancellationToken;
         Database = await stack.CloneTemplateAsync(ct);
-        var settings = BaseSettings(stack, Database, "t" + Database[^12..]);
-        Configure(settings);
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
-        {
-            foreach (var (key, value) in settings)
-            {
-                web.UseSetting(key, value);
-            }
-        });
+        _settings = BaseSettings(stack, Database, "t" + Database[^12..]);
+        Configure(_settings);
+        _factory = StartAnotherProcess();
         await using var scope = Services.CreateAsyncScope();
         Demo = await scope.ServiceProvider.GetRequiredService<SeedDemoIdentities>()
             .HandleAsync(new Dictionary<string, string>(), new Dictionary<string, string>(), ct);
@@ -61,6 +59,18 @@ public class MarketplaceApp(StackFixture stack) : IAsyncLifetime
         await _factory.DisposeAsync();
         GC.SuppressFinalize(this);
     }
+
+    /// <summary>
+    /// Another instance of the marketplace on the same database and storage, as a second API or worker process
+    /// would be; the caller disposes it.
+    /// </summary>
+    public WebApplicationFactory<Program> StartAnotherProcess() => new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+    {
+        foreach (var (key, value) in _settings)
+        {
+            web.UseSetting(key, value);
+        }
+    });
 
     /// <summary>Settings of this app on top of the base settings.</summary>
     protected virtual void Configure(IDictionary<string, string?> settings) { }

@@ -48,6 +48,8 @@ public sealed class StackFixture : IAsyncLifetime
             {
                 web.UseSetting(key, value);
             }
+            // No background jobs against the template: it must stay idle to be cloned.
+            web.UseSetting("Hosting:Roles", "api");
         }))
         {
             await HostCommands.MigrateAsync(factory.Services, TestContext.Current.CancellationToken);
