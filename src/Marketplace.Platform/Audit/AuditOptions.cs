@@ -24,9 +24,9 @@ public sealed class AuditOptions
     [Range(1, 100_000)]
     public int SequencerBatchSize { get; set; } = 5000;
 
-    /// <summary>How often the sequencer looks for new entries when no notification arrives.</summary>
+    /// <summary>How often the sequencer looks for recorded events.</summary>
     [Range(10, 60_000)]
-    public int SequencerPollMilliseconds { get; set; } = 500;
+    public int SequencerPollMilliseconds { get; set; } = 100;
 
     /// <summary>Most entries one read of the log returns.</summary>
     [Range(1, 100_000)]

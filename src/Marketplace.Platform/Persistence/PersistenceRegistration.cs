@@ -24,6 +24,11 @@ public static class PersistenceRegistration
             var options = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             var dataSource = new NpgsqlDataSourceBuilder(options.ConnectionString);
             dataSource.ConnectionStringBuilder.CommandTimeout = options.CommandTimeoutSeconds;
+            if (dataSource.ConnectionStringBuilder.MaxAutoPrepare == 0)
+            {
+                // Hot statements (audit appends, proofs, searches) are prepared once per connection.
+                dataSource.ConnectionStringBuilder.MaxAutoPrepare = 64;
+            }
             dataSource.EnableDynamicJson();
             return dataSource.Build();
         });

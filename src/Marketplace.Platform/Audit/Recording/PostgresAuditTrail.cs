@@ -5,16 +5,14 @@ using Npgsql;
 namespace Marketplace.Platform.Audit.Recording;
 
 /// <summary>
-/// Writes events to <c>audit.pending</c> (an outbox in the caller's transaction) and notifies the sequencer when
-/// that transaction commits. No event of a rolled-back change is ever logged; none of a committed one is lost.
+/// Writes events to <c>audit.pending</c>, an outbox in the caller's transaction: no event of a rolled-back change is
+/// ever logged and none of a committed one is lost. The sequencer polls the outbox; a NOTIFY here would take
+/// PostgreSQL's database-wide notification lock at every commit and serialize all audited transactions.
 /// </summary>
 public sealed class PostgresAuditTrail(NpgsqlDataSource dataSource, TimeProvider clock) : IAuditTrail
 {
-    public const string Channel = "audit_pending";
-
     private const string InsertSql =
-        "INSERT INTO audit.pending (action, organizations, recorded_at, entry) VALUES (@action, @organizations, @at, @entry); " +
-        "SELECT pg_notify('" + Channel + "', '')";
+        "INSERT INTO audit.pending (action, organizations, recorded_at, entry) VALUES (@action, @organizations, @at, @entry)";
 
     public async Task RecordAsync(DbContext db, AuditEvent auditEvent, CancellationToken ct)
     {

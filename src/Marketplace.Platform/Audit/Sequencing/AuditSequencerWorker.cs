@@ -1,4 +1,3 @@
-using Marketplace.Platform.Audit.Recording;
 using Marketplace.Platform.Audit.TreeHeads;
 using Marketplace.Platform.Hosting;
 using Microsoft.Extensions.Logging;
@@ -8,15 +7,15 @@ using Npgsql;
 namespace Marketplace.Platform.Audit.Sequencing;
 
 /// <summary>
-/// The worker loop of the audit log: sequences pending events as soon as a committing transaction notifies it
-/// (or at the poll interval), and publishes signed tree heads when they are due.
+/// The worker loop of the audit log: sequences pending events every poll interval (at once again while full
+/// batches keep coming), and publishes signed tree heads when they are due.
 /// </summary>
 public sealed partial class AuditSequencerWorker(
-    NpgsqlDataSource dataSource,
     AuditSequencer sequencer,
     PublishTreeHead publish,
     IOptions<AuditOptions> options,
     IOptions<HostingOptions> hosting,
+    TimeProvider clock,
     ILogger<AuditSequencerWorker> logger) : WorkerService(hosting)
 {
     protected override async Task RunAsync(CancellationToken ct)
@@ -26,27 +25,19 @@ public sealed partial class AuditSequencerWorker(
         {
             try
             {
-                await using var listener = await dataSource.OpenConnectionAsync(ct);
-                await using (var listen = new NpgsqlCommand($"LISTEN {PostgresAuditTrail.Channel}", listener))
+                int added;
+                do
                 {
-                    await listen.ExecuteNonQueryAsync(ct);
+                    added = await sequencer.SequenceAsync(ct);
                 }
-                while (!ct.IsCancellationRequested)
-                {
-                    int added;
-                    do
-                    {
-                        added = await sequencer.SequenceAsync(ct);
-                    }
-                    while (added == options.Value.SequencerBatchSize);
-                    await publish.HandleAsync(force: false, ct);
-                    await listener.WaitAsync(poll, ct);
-                }
+                while (added == options.Value.SequencerBatchSize);
+                await publish.HandleAsync(force: false, ct);
+                await Task.Delay(poll, clock, ct);
             }
             catch (Exception ex) when (ex is NpgsqlException or TimeoutException or InvalidOperationException && !ct.IsCancellationRequested)
             {
                 LogFailed(ex);
-                await Task.Delay(poll, ct);
+                await Task.Delay(poll, clock, ct);
             }
         }
     }
