@@ -78,6 +78,9 @@ public class MarketplaceApp(StackFixture stack) : IAsyncLifetime
     public HttpClient CreateClient(bool allowRedirects = true) =>
         _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = allowRedirects, HandleCookies = true });
 
+    /// <summary>An HTTP handler into the in-process server, for clients built outside the factory (the command-line client).</summary>
+    public HttpMessageHandler CreateHandler() => _factory.Server.CreateHandler();
+
     public DemoClient DemoClient(string clientId) => Demo.Clients.Single(c => c.ClientId == clientId);
 
     public Guid OrganizationId(string slug) => Demo.Organizations.Single(o => o.Slug == slug).Id;

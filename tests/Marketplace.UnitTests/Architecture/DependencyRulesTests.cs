@@ -10,13 +10,14 @@ public sealed class DependencyRulesTests
         { "Marketplace.Platform", [] },
         { "Marketplace.Identity", ["Marketplace.Platform"] },
         { "Marketplace.Api", ["Marketplace.Platform", "Marketplace.Identity"] },
+        { "Marketplace.Cli", ["Marketplace.Platform"] },
     };
 
     [Theory]
     [MemberData(nameof(AllowedReferences))]
     public void Assembly_ReferencesOnlyAllowedMarketplaceAssemblies(string assemblyName, string[] allowed)
     {
-        var assembly = Assembly.Load(assemblyName);
+        var assembly = Load(assemblyName);
 
         var references = assembly.GetReferencedAssemblies()
             .Select(a => a.Name!)
@@ -31,9 +32,9 @@ public sealed class DependencyRulesTests
     public void Namespaces_MatchFolders_AndAvoidJunkDrawerNames()
     {
         string[] banned = ["Common", "Shared", "Helpers", "Utils", "Managers", "Misc"];
-        foreach (var name in new[] { "Marketplace.Platform", "Marketplace.Identity", "Marketplace.Api" })
+        foreach (var name in new[] { "Marketplace.Platform", "Marketplace.Identity", "Marketplace.Api", "Marketplace.Cli" })
         {
-            var namespaces = Assembly.Load(name).GetTypes()
+            var namespaces = Load(name).GetTypes()
                 .Where(t => t.Namespace is not null && !t.Name.StartsWith('<'))
                 // Source generators (regex, request delegates, OpenAPI) emit their own System.* and Microsoft.* namespaces.
                 .Where(t => !t.Namespace!.StartsWith("System.", StringComparison.Ordinal) && !t.Namespace.StartsWith("Microsoft.", StringComparison.Ordinal))
@@ -46,4 +47,7 @@ public sealed class DependencyRulesTests
             }
         }
     }
+
+    /// <summary>Loads a project's assembly; the CLI's is named after its command, <c>marketplace</c>.</summary>
+    private static Assembly Load(string project) => Assembly.Load(project == "Marketplace.Cli" ? "marketplace" : project);
 }
