@@ -1,8 +1,9 @@
 using Marketplace.Api.Audit;
 using Marketplace.Api.Hosting;
 using Marketplace.Api.Identity;
-using Marketplace.Api.Landing;
 using Marketplace.Api.Operations;
+using Marketplace.Api.Stac;
+using Marketplace.Catalog;
 using Marketplace.Identity;
 using Marketplace.Platform;
 using Marketplace.Platform.Hosting;
@@ -13,6 +14,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddCommandLine(args, new Dictionary<string, string> { ["--roles"] = "Hosting:Roles" });
 builder.AddPlatform();
 builder.AddMarketplaceIdentity();
+builder.AddCatalog();
 builder.AddMarketplaceHosting();
 
 var app = builder.Build();
@@ -28,7 +30,7 @@ if (app.Services.GetRequiredService<IOptions<HostingOptions>>().Value.RunsApi)
     app.MapOpenApi(OpenApiSetup.DocumentPath).AllowAnonymous();
     app.MapScalarApiReference("/docs", o => o.WithTitle("Satellite Data Marketplace API")
         .WithOpenApiRoutePattern(OpenApiSetup.DocumentPath).DisableDefaultFonts()).AllowAnonymous();
-    app.MapLandingEndpoints();
+    app.MapStacEndpoints();
     app.MapProblemTypeEndpoints();
     app.MapTokenEndpoints();
     app.MapAccountEndpoints();

@@ -1,9 +1,26 @@
+using Marketplace.Catalog.Collections;
+using Marketplace.Catalog.Ingest;
+using Marketplace.Catalog.Items;
+using Marketplace.Catalog.Persistence;
+using Marketplace.Catalog.Search;
+using Marketplace.Platform.Persistence;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Marketplace.Catalog;
 
-/// <summary>The STAC catalog: collections and items in PostGIS, search with CQL2, access control inside the query.</summary>
+/// <summary>The STAC catalog: collections and items in PostGIS, search with access control inside the query.</summary>
 public static class CatalogModule
 {
-    public static IHostApplicationBuilder AddCatalog(this IHostApplicationBuilder builder) => builder;
+    public static IHostApplicationBuilder AddCatalog(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddModuleDbContext<CatalogDbContext>(CatalogDbContext.Schema, migrationOrder: 20, spatial: true);
+        services.AddSingleton<StacItemReader>();
+        services.AddSingleton<LoadItems>();
+        services.AddSingleton<SearchItems>();
+        services.AddSingleton<ListCollections>();
+        services.AddScoped<UpsertCollection>();
+        return builder;
+    }
 }

@@ -15,7 +15,9 @@ public sealed partial class DatabaseMigrator(
     public async Task MigrateAsync(CancellationToken ct)
     {
         var ownerConnection = options.Value.EffectiveOwnerConnectionString;
-        await using var owner = NpgsqlDataSource.Create(ownerConnection);
+        var ownerBuilder = new NpgsqlDataSourceBuilder(ownerConnection);
+        ownerBuilder.UseNetTopologySuite();
+        await using var owner = ownerBuilder.Build();
         var ordered = migrations.OrderBy(m => m.Order).ToList();
         foreach (var migration in ordered)
         {

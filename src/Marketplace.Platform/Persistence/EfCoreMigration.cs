@@ -6,7 +6,7 @@ namespace Marketplace.Platform.Persistence;
 
 /// <summary>Applies the EF Core migrations of one module's DbContext, connected as the schemas' owner.</summary>
 public sealed class EfCoreMigration<TContext>(
-    IServiceProvider services, string schema, int order, Action<DbContextOptionsBuilder>? configure, Func<string, string> grants)
+    IServiceProvider services, string schema, int order, Action<DbContextOptionsBuilder>? configure, Func<string, string> grants, bool spatial)
     : IDatabaseMigration
     where TContext : DbContext
 {
@@ -17,7 +17,7 @@ public sealed class EfCoreMigration<TContext>(
     public async Task MigrateAsync(NpgsqlDataSource owner, CancellationToken ct)
     {
         var options = new DbContextOptionsBuilder<TContext>();
-        options.UseNpgsql(owner, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations", schema));
+        options.UseNpgsql(owner, npgsql => PersistenceRegistration.ConfigureNpgsql(npgsql, schema, spatial));
         configure?.Invoke(options);
         await using var db = ActivatorUtilities.CreateInstance<TContext>(services, options.Options);
         await db.Database.MigrateAsync(ct);

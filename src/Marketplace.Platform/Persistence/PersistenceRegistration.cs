@@ -1,5 +1,6 @@
 using Marketplace.Platform.Hosting;
 using Microsoft.EntityFrameworkCore;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -30,6 +31,7 @@ public static class PersistenceRegistration
                 dataSource.ConnectionStringBuilder.MaxAutoPrepare = 64;
             }
             dataSource.EnableDynamicJson();
+            dataSource.UseNetTopologySuite();
             return dataSource.Build();
         });
         builder.Services.AddSingleton<DatabaseMigrator>();
@@ -38,18 +40,28 @@ public static class PersistenceRegistration
 
     /// <summary>Registers a module's DbContext on the shared data source, with its migrations history in its own schema.</summary>
     /// <param name="grants">What the application's role may do in the schema; by default read and write every table.</param>
+    /// <param name="spatial">Map PostGIS types to NetTopologySuite geometries in this context.</param>
     public static IServiceCollection AddModuleDbContext<TContext>(this IServiceCollection services, string schema, int migrationOrder,
-        Action<DbContextOptionsBuilder>? configure = null, Func<string, string>? grants = null)
+        Action<DbContextOptionsBuilder>? configure = null, Func<string, string>? grants = null, bool spatial = false)
         where TContext : DbContext
     {
         services.AddDbContext<TContext>((sp, options) =>
         {
-            options.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>(),
-                npgsql => npgsql.MigrationsHistoryTable("__ef_migrations", schema));
+            options.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>(), npgsql => ConfigureNpgsql(npgsql, schema, spatial));
             configure?.Invoke(options);
         });
         services.AddSingleton<IDatabaseMigration>(sp => new EfCoreMigration<TContext>(
-            sp, schema, migrationOrder, configure, grants ?? (role => RuntimeGrants.ReadWrite(schema, role))));
+            sp, schema, migrationOrder, configure, grants ?? (role => RuntimeGrants.ReadWrite(schema, role)), spatial));
         return services;
+    }
+
+    /// <summary>A module's EF provider settings: its own migrations history and, for spatial modules, PostGIS types as NetTopologySuite geometries.</summary>
+    internal static void ConfigureNpgsql(NpgsqlDbContextOptionsBuilder npgsql, string schema, bool spatial)
+    {
+        npgsql.MigrationsHistoryTable("__ef_migrations", schema);
+        if (spatial)
+        {
+            npgsql.UseNetTopologySuite();
+        }
     }
 }

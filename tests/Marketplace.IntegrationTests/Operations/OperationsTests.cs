@@ -81,7 +81,8 @@ public sealed class OperationsTests(MarketplaceApp app) : IClassFixture<Marketpl
 
         var landing = await MarketplaceApp.ReadJsonAsync(await client.GetAsync("/", Ct), Ct);
 
-        var rels = landing.GetProperty("links").EnumerateArray().ToDictionary(l => l.GetProperty("rel").GetString()!, l => l.GetProperty("href").GetString()!);
+        var rels = landing.GetProperty("links").EnumerateArray().GroupBy(l => l.GetProperty("rel").GetString()!)
+            .ToDictionary(g => g.Key, g => g.First().GetProperty("href").GetString()!);
         Assert.EndsWith("/openapi/v1.json", rels["service-desc"], StringComparison.Ordinal);
         Assert.EndsWith("/docs", rels["service-doc"], StringComparison.Ordinal);
         Assert.EndsWith("/connect/token", rels["token"], StringComparison.Ordinal);
