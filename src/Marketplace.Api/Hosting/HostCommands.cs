@@ -39,8 +39,16 @@ internal static class HostCommands
                 var demo = await SeedDemoAsync(app.Services, output, ct);
                 PrintDemo(demo, output);
                 return true;
+            case "catalog-collection":
+                await CatalogCommands.LoadCollectionAsync(app.Services, Required(args, "--file"), ct);
+                return true;
+            case "catalog-load":
+                await CatalogCommands.LoadItemsAsync(app.Services, Required(args, "--file"), OptionValue(args, "--collection"),
+                    OptionValue(args, "--grade") ?? "public", !args.Contains("--unpublished"), ct);
+                return true;
             default:
-                throw new ArgumentException($"Unknown command '{args[0]}'. Commands: migrate, seed-demo [--output FILE]; no command serves the API.");
+                throw new ArgumentException($"Unknown command '{args[0]}'. Commands: migrate; seed-demo [--output FILE]; " +
+                    "catalog-collection --file FILE; catalog-load --file FILE|- [--collection ID] [--grade GRADE] [--unpublished]. No command serves the API.");
         }
     }
 
@@ -94,6 +102,9 @@ internal static class HostCommands
             Console.WriteLine($"  {member.Email,-45} {member.Password}");
         }
     }
+
+    private static string Required(string[] args, string name) =>
+        OptionValue(args, name) ?? throw new ArgumentException($"The option {name} is required.");
 
     private static string? OptionValue(string[] args, string name)
     {

@@ -1,5 +1,6 @@
 using Marketplace.Platform.Hosting;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.ResponseCompression;
 using Serilog;
 
 namespace Marketplace.Api.Hosting;
@@ -20,6 +21,15 @@ internal static class MarketplaceHosting
         services.AddAntiforgery(o => o.Cookie.Name = "marketplace.antiforgery");
         services.AddMarketplaceRateLimiting();
         services.AddMarketplaceOpenApi();
+        services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.Providers.Add<BrotliCompressionProvider>();
+            o.Providers.Add<GzipCompressionProvider>();
+            o.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["application/geo+json", "application/problem+json"]);
+        });
+        services.Configure<BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
+        services.Configure<GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
         builder.AddMarketplaceObservability();
         return builder;
     }
@@ -27,6 +37,7 @@ internal static class MarketplaceHosting
     public static WebApplication UseMarketplaceHosting(this WebApplication app)
     {
         app.UseSerilogRequestLogging();
+        app.UseResponseCompression();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRouting();

@@ -82,7 +82,7 @@ internal static class StacEndpoints
         var views = await list.HandleAsync(Viewer(user, grades), collectionId, ct);
         return views.Count == 0
             ? NotFound($"Collection '{collectionId}' was not found.")
-            : Results.Json(StacDocuments.Collection(views[0], Root(http)));
+            : StacResults.JsonWithETag(http, StacDocuments.Collection(views[0], Root(http)), StacDocuments.Json);
     }
 
     public static async Task<IResult> GetItems(string collectionId, HttpContext http, ListCollections list, SearchItems search, GradeScale grades, ClaimsPrincipal user,
@@ -102,7 +102,7 @@ internal static class StacEndpoints
         var item = await search.FindAsync(collectionId, itemId, Viewer(user, grades), ct);
         return item is null
             ? NotFound($"Item '{itemId}' was not found in collection '{collectionId}'.")
-            : Results.Json(StacDocuments.Item(item, Root(http)), contentType: StacDocuments.GeoJson);
+            : StacResults.JsonWithETag(http, StacDocuments.Item(item, Root(http)), StacDocuments.GeoJson);
     }
 
     public static Task<IResult> SearchGet(HttpContext http, SearchItems search, GradeScale grades, ClaimsPrincipal user, CancellationToken ct,

@@ -1,0 +1,65 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Marketplace.Api.Hosting;
+using Marketplace.IntegrationTests.Infrastructure;
+
+namespace Marketplace.IntegrationTests.Stac;
+
+public sealed class StacHttpTests(CatalogApp app) : IClassFixture<CatalogApp>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData("/collections/sentinel-like-l2a/items/public-03")]
+    [InlineData("/collections/sentinel-like-l2a")]
+    public async Task ConditionalGet_WithTheETag_Returns304WithoutBody(string url)
+    {
+        using var client = app.CreateClient();
+        using var first = await client.GetAsync(url, Ct);
+        var etag = first.Headers.ETag;
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.IfNoneMatch.Add(etag!);
+        using var second = await client.SendAsync(request, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.NotNull(etag);
+        Assert.Equal(HttpStatusCode.NotModified, second.StatusCode);
+        Assert.Empty(await second.Content.ReadAsByteArrayAsync(Ct));
+    }
+
+    [Theory]
+    [InlineData("br")]
+    [InlineData("gzip")]
+    public async Task Search_IsCompressed_WhenTheClientAsks(string encoding)
+    {
+        using var client = app.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/search?limit=50");
+        request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue(encoding));
+
+        using var response = await client.SendAsync(request, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal([encoding], response.Content.Headers.ContentEncoding);
+    }
+
+    [Fact]
+    public async Task CatalogLoadCommand_LoadsAFileOfItems_ThatSearchThenFinds()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"items-{Guid.NewGuid():N}.ndjson");
+        await File.WriteAllLinesAsync(file, [CatalogApp.Item("cli-loaded-1", -60, -30, "2023-05-01T00:00:00Z"), CatalogApp.Item("cli-loaded-2", -61, -31, "2023-05-02T00:00:00Z")], Ct);
+        try
+        {
+            await CatalogCommands.LoadItemsAsync(app.Services, file, null, "public", published: true, Ct);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+        using var client = app.CreateClient();
+
+        var result = await MarketplaceApp.ReadJsonAsync(await client.GetAsync("/search?ids=cli-loaded-1,cli-loaded-2", Ct), Ct);
+
+        Assert.Equal(2, result.GetProperty("numberReturned").GetInt32());
+    }
+}
