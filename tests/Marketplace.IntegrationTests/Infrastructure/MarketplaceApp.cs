@@ -72,6 +72,22 @@ public class MarketplaceApp(StackFixture stack) : IAsyncLifetime
         }
     });
 
+    /// <summary>
+    /// The same app served by Kestrel on a free loopback port, for clients that speak real HTTP (GDAL, validators);
+    /// the caller disposes it.
+    /// </summary>
+    public (WebApplicationFactory<Program> Server, Uri BaseAddress) StartHttpServer()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        var server = StartAnotherProcess();
+        server.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, port));
+        server.StartServer();
+        return (server, new Uri($"http://127.0.0.1:{port}"));
+    }
+
     /// <summary>Settings of this app on top of the base settings.</summary>
     protected virtual void Configure(IDictionary<string, string?> settings) { }
 
