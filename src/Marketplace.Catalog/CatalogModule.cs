@@ -2,6 +2,7 @@ using Marketplace.Catalog.Collections;
 using Marketplace.Catalog.Ingest;
 using Marketplace.Catalog.Items;
 using Marketplace.Catalog.Persistence;
+using Marketplace.Catalog.Queryables;
 using Marketplace.Catalog.Search;
 using Marketplace.Platform.Persistence;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,6 +18,7 @@ public static class CatalogModule
         var services = builder.Services;
         services.AddModuleDbContext<CatalogDbContext>(CatalogDbContext.Schema, migrationOrder: 20, spatial: true);
         services.AddSingleton<StacItemReader>();
+        services.AddSingleton<CatalogQueryables>();
         services.AddSingleton<LoadItems>();
         services.AddSingleton<SearchItems>();
         services.AddSingleton<ListCollections>();

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Marketplace.Api.Hosting;
 using Marketplace.Catalog.Collections;
+using Marketplace.Catalog.Queryables;
 using Marketplace.Catalog.Search;
 using Marketplace.Catalog.Stac;
 using Marketplace.Catalog.Visibility;
@@ -30,6 +31,8 @@ internal static class StacEndpoints
         stac.MapGet("/collections/{collectionId}", GetCollection).WithName(nameof(GetCollection));
         stac.MapGet("/collections/{collectionId}/items", GetItems).WithName(nameof(GetItems));
         stac.MapGet("/collections/{collectionId}/items/{itemId}", GetItem).WithName(nameof(GetItem));
+        stac.MapGet("/queryables", GetQueryables).WithName(nameof(GetQueryables)).WithSummary("Properties a filter may use (JSON Schema).");
+        stac.MapGet("/collections/{collectionId}/queryables", GetCollectionQueryables).WithName(nameof(GetCollectionQueryables));
         stac.MapGet("/search", SearchGet).WithName(nameof(SearchGet)).WithSummary("Item search (query parameters).");
         stac.MapPost("/search", SearchPost).WithName(nameof(SearchPost)).WithSummary("Item search (JSON body).");
         return app;
@@ -66,6 +69,15 @@ internal static class StacEndpoints
     public static IResult GetConformance() =>
         Results.Json(new JsonObject { ["conformsTo"] = new JsonArray(StacConformance.Classes.Select(c => (JsonNode)c).ToArray()) });
 
+    public static IResult GetQueryables(HttpContext http) =>
+        Results.Json(CatalogQueryables.Document(Root(http) + "/queryables", "Queryables of every collection"), contentType: "application/schema+json");
+
+    public static async Task<IResult> GetCollectionQueryables(string collectionId, HttpContext http, ListCollections list, GradeScale grades, ClaimsPrincipal user, CancellationToken ct) =>
+        (await list.HandleAsync(Viewer(user, grades), collectionId, ct)).Count == 0
+            ? NotFound($"Collection '{collectionId}' was not found.")
+            : Results.Json(CatalogQueryables.Document($"{Root(http)}/collections/{Uri.EscapeDataString(collectionId)}/queryables", $"Queryables of {collectionId}"),
+                contentType: "application/schema+json");
+
     public static async Task<IResult> GetCollections(HttpContext http, ListCollections list, GradeScale grades, ClaimsPrincipal user, CancellationToken ct)
     {
         var root = Root(http);
@@ -86,14 +98,15 @@ internal static class StacEndpoints
     }
 
     public static async Task<IResult> GetItems(string collectionId, HttpContext http, ListCollections list, SearchItems search, GradeScale grades, ClaimsPrincipal user,
-        CancellationToken ct, string? bbox = null, string? datetime = null, string? limit = null, string? token = null)
+        CancellationToken ct, string? bbox = null, string? datetime = null, string? limit = null, string? token = null, string? filter = null,
+        [FromQuery(Name = "filter-lang")] string? filterLang = null)
     {
         var viewer = Viewer(user, grades);
         if ((await list.HandleAsync(viewer, collectionId, ct)).Count == 0)
         {
             return NotFound($"Collection '{collectionId}' was not found.");
         }
-        var raw = new SearchParameters.Raw([collectionId], null, null, bbox, null, datetime, null, limit, token);
+        var raw = new SearchParameters.Raw([collectionId], null, null, bbox, null, datetime, null, limit, token, Text(filter), filterLang);
         return await RunAsync(raw, http, search, viewer, $"/collections/{Uri.EscapeDataString(collectionId)}/items", null, ct);
     }
 
@@ -106,15 +119,18 @@ internal static class StacEndpoints
     }
 
     public static Task<IResult> SearchGet(HttpContext http, SearchItems search, GradeScale grades, ClaimsPrincipal user, CancellationToken ct,
-        string? collections = null, string? ids = null, string? bbox = null, string? datetime = null, string? limit = null, string? token = null)
+        string? collections = null, string? ids = null, string? bbox = null, string? datetime = null, string? limit = null, string? token = null,
+        string? filter = null, [FromQuery(Name = "filter-lang")] string? filterLang = null)
     {
-        var raw = new SearchParameters.Raw(SearchParameters.SplitList(collections), SearchParameters.SplitList(ids), null, bbox, null, datetime, null, limit, token);
+        var raw = new SearchParameters.Raw(SearchParameters.SplitList(collections), SearchParameters.SplitList(ids), null, bbox, null, datetime, null, limit, token,
+            Text(filter), filterLang);
         return RunAsync(raw, http, search, Viewer(user, grades), "/search", null, ct);
     }
 
     public static Task<IResult> SearchPost([FromBody] SearchBody body, HttpContext http, SearchItems search, GradeScale grades, ClaimsPrincipal user, CancellationToken ct)
     {
-        var raw = new SearchParameters.Raw(body.Collections, body.Ids, body.Bbox, null, body.Intersects, body.Datetime, body.Limit, null, body.Token);
+        var raw = new SearchParameters.Raw(body.Collections, body.Ids, body.Bbox, null, body.Intersects, body.Datetime, body.Limit, null, body.Token,
+            body.Filter, body.FilterLang);
         return RunAsync(raw, http, search, Viewer(user, grades), "/search", body, ct);
     }
 
@@ -169,6 +185,8 @@ internal static class StacEndpoints
         return node;
     }
 
+    private static JsonValue? Text(string? value) => value is null ? null : JsonValue.Create(value);
+
     private static CatalogViewer Viewer(ClaimsPrincipal user, GradeScale grades) =>
         CatalogViewer.For(Caller.From(user)?.Clearance, grades);
 
@@ -181,4 +199,5 @@ internal static class StacEndpoints
 /// <summary>The JSON body of POST /search.</summary>
 public sealed record SearchBody(
     IReadOnlyList<string>? Collections, IReadOnlyList<string>? Ids, IReadOnlyList<double>? Bbox, JsonNode? Intersects,
-    string? Datetime, int? Limit, string? Token);
+    string? Datetime, int? Limit, string? Token, JsonNode? Filter,
+    [property: System.Text.Json.Serialization.JsonPropertyName("filter-lang")] string? FilterLang);

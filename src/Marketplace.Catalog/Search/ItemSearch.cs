@@ -1,10 +1,11 @@
+using Marketplace.Catalog.Cql2;
 using NetTopologySuite.Geometries;
 
 namespace Marketplace.Catalog.Search;
 
 /// <summary>
 /// A STAC API item search (STAC API 1.0.0 item-search): collections, ids, a bbox or an intersects geometry, a datetime
-/// interval (open ends are null), a page size and the token of the page to continue from.
+/// interval (open ends are null), a page size, the token of the page to continue from, and a CQL2 filter.
 /// </summary>
 public sealed record ItemSearch(
     IReadOnlyList<string>? Collections = null,
@@ -14,7 +15,8 @@ public sealed record ItemSearch(
     DateTimeOffset? From = null,
     DateTimeOffset? To = null,
     int Limit = ItemSearch.DefaultLimit,
-    string? Token = null)
+    string? Token = null,
+    Cql2Expression? Filter = null)
 {
     public const int DefaultLimit = 10;
     public const int MaxLimit = 10_000;

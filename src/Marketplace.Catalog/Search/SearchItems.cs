@@ -1,5 +1,7 @@
 using System.Text;
+using Marketplace.Catalog.Cql2;
 using Marketplace.Catalog.Persistence;
+using Marketplace.Catalog.Queryables;
 using Marketplace.Catalog.Visibility;
 using Marketplace.Platform.Outcomes;
 using NetTopologySuite.Geometries;
@@ -11,7 +13,7 @@ namespace Marketplace.Catalog.Search;
 /// Runs an item search inside PostGIS with the caller's visibility as part of the query: only published items of
 /// grades the caller may see are ever read. Bounding boxes across the antimeridian are split in two.
 /// </summary>
-public sealed class SearchItems(NpgsqlDataSource dataSource)
+public sealed class SearchItems(NpgsqlDataSource dataSource, CatalogQueryables queryables)
 {
     private const string Select = """
         SELECT i.collection_id, i.id, i.geometry, i.datetime, i.start_datetime, i.end_datetime, i.properties::text, i.assets::text,
@@ -63,6 +65,20 @@ public sealed class SearchItems(NpgsqlDataSource dataSource)
         if (search.To is { } to)
         {
             sql.Append(" AND i.start_datetime <= ").Append(Next(to));
+        }
+        if (search.Filter is { } filter)
+        {
+            SqlFragment fragment;
+            try
+            {
+                fragment = new Cql2SqlTranslator(queryables).Translate(filter, parameters.Count + 1);
+            }
+            catch (Cql2Exception ex)
+            {
+                return Failures.Invalid<ItemPage>("filter", ex.Message);
+            }
+            sql.Append(" AND (").Append(fragment.Sql).Append(')');
+            parameters.AddRange(fragment.Parameters);
         }
         if (token is not null)
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Marketplace.Catalog.Cql2;
 using Marketplace.Platform.Outcomes;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO.Converters;
@@ -23,7 +24,8 @@ public static class SearchParameters
     /// <summary>The parameters as sent; strings for GET, values for POST.</summary>
     public sealed record Raw(
         IReadOnlyList<string>? Collections, IReadOnlyList<string>? Ids, IReadOnlyList<double>? Bbox, string? BboxText,
-        JsonNode? Intersects, string? Datetime, int? Limit, string? LimitText, string? Token);
+        JsonNode? Intersects, string? Datetime, int? Limit, string? LimitText, string? Token,
+        JsonNode? Filter = null, string? FilterLang = null);
 
     /// <summary>The search, or the errors by parameter; <paramref name="tooLarge"/> when the geometry has too many vertices.</summary>
     public static Outcome<ItemSearch> Parse(Raw raw, out bool tooLarge)
@@ -39,6 +41,7 @@ public static class SearchParameters
         {
             intersects = ParseGeometry(raw.Intersects, errors, out tooLarge);
         }
+        var filter = ParseFilter(raw.Filter, raw.FilterLang, errors);
         if (bbox is not null && intersects is not null)
         {
             errors.Add("intersects", "Use either bbox or intersects, not both.");
@@ -47,11 +50,53 @@ public static class SearchParameters
         {
             return errors.ToOutcome<ItemSearch>();
         }
-        return new ItemSearch(raw.Collections, raw.Ids, bbox, intersects, from, to, limit, raw.Token);
+        return new ItemSearch(raw.Collections, raw.Ids, bbox, intersects, from, to, limit, raw.Token, filter);
     }
 
     public static IReadOnlyList<string>? SplitList(string? text) =>
         string.IsNullOrWhiteSpace(text) ? null : text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>A CQL2 filter: cql2-text in a string, cql2-json in an object; filter-lang may name either (OGC API - Features Part 3).</summary>
+    private static Cql2Expression? ParseFilter(JsonNode? filter, string? language, FieldErrors errors)
+    {
+        if (filter is null)
+        {
+            return null;
+        }
+        if (language is not (null or "cql2-text" or "cql2-json"))
+        {
+            errors.Add("filter-lang", "Use cql2-text or cql2-json.");
+            return null;
+        }
+        try
+        {
+            if (filter is JsonValue value && value.TryGetValue<string>(out var text))
+            {
+                return language == "cql2-json"
+                    ? Cql2JsonParser.Parse(JsonDocument.Parse(text).RootElement)
+                    : Cql2TextParser.Parse(text);
+            }
+            if (language == "cql2-text")
+            {
+                errors.Add("filter", "filter-lang is cql2-text but the filter is not a string.");
+                return null;
+            }
+            return Cql2JsonParser.Parse(JsonSerializer.SerializeToElement(filter));
+        }
+        catch (Cql2SyntaxException ex)
+        {
+            errors.Add("filter", ex.Position is { } position ? $"{ex.Message} (at character {position})" : ex.Message);
+        }
+        catch (Cql2Exception ex)
+        {
+            errors.Add("filter", ex.Message);
+        }
+        catch (JsonException ex)
+        {
+            errors.Add("filter", $"The cql2-json filter is not JSON: {ex.Message}");
+        }
+        return null;
+    }
 
     private static BoundingBox? ParseBbox(Raw raw, FieldErrors errors)
     {
