@@ -19,6 +19,7 @@ public static class CatalogModule
         services.AddModuleDbContext<CatalogDbContext>(CatalogDbContext.Schema, migrationOrder: 20, spatial: true);
         services.AddSingleton<StacItemReader>();
         services.AddSingleton<CatalogQueryables>();
+        services.AddSingleton<ItemConditions>();
         services.AddSingleton<LoadItems>();
         services.AddSingleton<SearchItems>();
         services.AddSingleton<ListCollections>();
