@@ -99,15 +99,20 @@ internal static class StacEndpoints
 
     public static async Task<IResult> GetItems(string collectionId, HttpContext http, ListCollections list, SearchItems search, GradeScale grades, ClaimsPrincipal user,
         CancellationToken ct, string? bbox = null, string? datetime = null, string? limit = null, string? token = null, string? filter = null,
-        [FromQuery(Name = "filter-lang")] string? filterLang = null)
+        [FromQuery(Name = "filter-lang")] string? filterLang = null, string? sortby = null, string? q = null, string? fields = null, string? query = null)
     {
         var viewer = Viewer(user, grades);
         if ((await list.HandleAsync(viewer, collectionId, ct)).Count == 0)
         {
             return NotFound($"Collection '{collectionId}' was not found.");
         }
-        var raw = new SearchParameters.Raw([collectionId], null, null, bbox, null, datetime, null, limit, token, Text(filter), filterLang);
-        return await RunAsync(raw, http, search, viewer, $"/collections/{Uri.EscapeDataString(collectionId)}/items", null, ct);
+        if (ParseJson(query, "query") is { } badQuery)
+        {
+            return badQuery;
+        }
+        var raw = new SearchParameters.Raw([collectionId], null, null, bbox, null, datetime, null, limit, token, Text(filter), filterLang,
+            sortby, null, SearchParameters.SplitList(q), query is null ? null : JsonNode.Parse(query));
+        return await RunAsync(raw, http, search, viewer, $"/collections/{Uri.EscapeDataString(collectionId)}/items", null, FieldsSelection.Parse(fields), ct);
     }
 
     public static async Task<IResult> GetItem(string collectionId, string itemId, HttpContext http, SearchItems search, GradeScale grades, ClaimsPrincipal user, CancellationToken ct)
@@ -120,21 +125,30 @@ internal static class StacEndpoints
 
     public static Task<IResult> SearchGet(HttpContext http, SearchItems search, GradeScale grades, ClaimsPrincipal user, CancellationToken ct,
         string? collections = null, string? ids = null, string? bbox = null, string? datetime = null, string? limit = null, string? token = null,
-        string? filter = null, [FromQuery(Name = "filter-lang")] string? filterLang = null)
+        string? filter = null, [FromQuery(Name = "filter-lang")] string? filterLang = null, string? sortby = null, string? q = null, string? fields = null,
+        string? query = null)
     {
+        if (ParseJson(query, "query") is { } badQuery)
+        {
+            return Task.FromResult(badQuery);
+        }
         var raw = new SearchParameters.Raw(SearchParameters.SplitList(collections), SearchParameters.SplitList(ids), null, bbox, null, datetime, null, limit, token,
-            Text(filter), filterLang);
-        return RunAsync(raw, http, search, Viewer(user, grades), "/search", null, ct);
+            Text(filter), filterLang, sortby, null, SearchParameters.SplitList(q), query is null ? null : JsonNode.Parse(query));
+        return RunAsync(raw, http, search, Viewer(user, grades), "/search", null, FieldsSelection.Parse(fields), ct);
     }
 
     public static Task<IResult> SearchPost([FromBody] SearchBody body, HttpContext http, SearchItems search, GradeScale grades, ClaimsPrincipal user, CancellationToken ct)
     {
         var raw = new SearchParameters.Raw(body.Collections, body.Ids, body.Bbox, null, body.Intersects, body.Datetime, body.Limit, null, body.Token,
-            body.Filter, body.FilterLang);
-        return RunAsync(raw, http, search, Viewer(user, grades), "/search", body, ct);
+            body.Filter, body.FilterLang, null, body.Sortby?.Select(s => (s.Field ?? "", string.Equals(s.Direction, "desc", StringComparison.OrdinalIgnoreCase))).ToList(),
+            body.Q switch { JsonArray terms => terms.Select(t => t?.ToString() ?? "").ToList(), JsonValue term => SearchParameters.SplitList(term.ToString()), _ => null },
+            body.Query);
+        return RunAsync(raw, http, search, Viewer(user, grades), "/search", body,
+            new FieldsSelection(body.Fields?.Include ?? [], body.Fields?.Exclude ?? []), ct);
     }
 
-    private static async Task<IResult> RunAsync(SearchParameters.Raw raw, HttpContext http, SearchItems search, CatalogViewer viewer, string path, SearchBody? body, CancellationToken ct)
+    private static async Task<IResult> RunAsync(SearchParameters.Raw raw, HttpContext http, SearchItems search, CatalogViewer viewer, string path, SearchBody? body,
+        FieldsSelection fields, CancellationToken ct)
     {
         var parsed = SearchParameters.Parse(raw, out var tooLarge);
         if (parsed is Outcome<ItemSearch>.Invalid invalid)
@@ -172,10 +186,14 @@ internal static class StacEndpoints
         var collection = new JsonObject
         {
             ["type"] = "FeatureCollection",
-            ["features"] = new JsonArray(page.Items.Select(i => (JsonNode)StacDocuments.Item(i, root)).ToArray()),
+            ["features"] = new JsonArray(page.Items.Select(i => (JsonNode)fields.Apply(StacDocuments.Item(i, root))).ToArray()),
             ["links"] = links,
             ["numberReturned"] = page.Items.Count,
         };
+        if (page.NumberMatched is { } matched)
+        {
+            collection["numberMatched"] = matched;
+        }
         return Results.Json(collection, contentType: StacDocuments.GeoJson);
     }
 
@@ -186,6 +204,25 @@ internal static class StacEndpoints
     }
 
     private static JsonValue? Text(string? value) => value is null ? null : JsonValue.Create(value);
+
+    /// <summary>A 400 naming the parameter when it is not JSON; null when it is JSON or absent.</summary>
+    private static IResult? ParseJson(string? value, string parameter)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+        try
+        {
+            JsonNode.Parse(value);
+            return null;
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { [parameter] = [$"{parameter} is not JSON: {ex.Message}"] },
+                type: ProblemTypes.Validation.Uri, title: ProblemTypes.Validation.Title);
+        }
+    }
 
     private static CatalogViewer Viewer(ClaimsPrincipal user, GradeScale grades) =>
         CatalogViewer.For(Caller.From(user)?.Clearance, grades);
@@ -200,4 +237,11 @@ internal static class StacEndpoints
 public sealed record SearchBody(
     IReadOnlyList<string>? Collections, IReadOnlyList<string>? Ids, IReadOnlyList<double>? Bbox, JsonNode? Intersects,
     string? Datetime, int? Limit, string? Token, JsonNode? Filter,
-    [property: System.Text.Json.Serialization.JsonPropertyName("filter-lang")] string? FilterLang);
+    [property: System.Text.Json.Serialization.JsonPropertyName("filter-lang")] string? FilterLang,
+    IReadOnlyList<SortField>? Sortby, JsonNode? Q, JsonNode? Query, FieldsBody? Fields);
+
+/// <summary>One key of a POST sortby: a field and asc or desc.</summary>
+public sealed record SortField(string? Field, string? Direction);
+
+/// <summary>The POST fields object.</summary>
+public sealed record FieldsBody(IReadOnlyList<string>? Include, IReadOnlyList<string>? Exclude);

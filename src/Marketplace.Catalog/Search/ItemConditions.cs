@@ -48,6 +48,11 @@ public sealed class ItemConditions(CatalogQueryables queryables)
         {
             query.Append(" AND i.start_datetime <= ").Append(query.Parameter(to));
         }
+        if (search.Text is { Count: > 0 } terms)
+        {
+            // Free text: any term matches title, description, platform or keywords (words, not substrings).
+            query.Append(" AND i.search @@ (").Append(string.Join(" || ", terms.Select(t => $"plainto_tsquery('simple', {query.Parameter(t)})"))).Append(")");
+        }
         if (search.Filter is { } filter)
         {
             SqlFragment fragment;

@@ -5,7 +5,8 @@ namespace Marketplace.Catalog.Search;
 
 /// <summary>
 /// A STAC API item search (STAC API 1.0.0 item-search): collections, ids, a bbox or an intersects geometry, a datetime
-/// interval (open ends are null), a page size, the token of the page to continue from, and a CQL2 filter.
+/// interval (open ends are null), a page size, the token of the page to continue from, a CQL2 filter, a sort order
+/// and free-text terms (any of them matches).
 /// </summary>
 public sealed record ItemSearch(
     IReadOnlyList<string>? Collections = null,
@@ -16,7 +17,9 @@ public sealed record ItemSearch(
     DateTimeOffset? To = null,
     int Limit = ItemSearch.DefaultLimit,
     string? Token = null,
-    Cql2Expression? Filter = null)
+    Cql2Expression? Filter = null,
+    SortOrder? Sort = null,
+    IReadOnlyList<string>? Text = null)
 {
     public const int DefaultLimit = 10;
     public const int MaxLimit = 10_000;

@@ -22,32 +22,30 @@ public sealed class SearchItems(NpgsqlDataSource dataSource, ItemConditions cond
     {
         ArgumentNullException.ThrowIfNull(search);
         ArgumentNullException.ThrowIfNull(viewer);
-        var token = PageToken.TryDecode(search.Token);
+        var order = search.Sort ?? SortOrder.Default;
+        var token = PageToken.TryDecode(search.Token, order);
         if (search.Token is not null && token is null)
         {
-            return Failures.Invalid<ItemPage>("token", "The page token is not one this API issued.");
+            return Failures.Invalid<ItemPage>("token", "The page token is not one this API issued for this sort order.");
         }
-        var query = new SqlQuery().Append(Select);
+        var query = new SqlQuery().Append(Select.Replace("FROM catalog.items i", SortColumns(order) + " FROM catalog.items i", StringComparison.Ordinal));
         if (conditions.Where(search, viewer, query) is Outcome<SqlQuery>.Invalid invalid)
         {
             return new Outcome<ItemPage>.Invalid(invalid.Errors);
         }
-        if (token is not null)
-        {
-            var start = query.Parameter(token.Start);
-            query.Append($" AND (i.start_datetime < {start} OR (i.start_datetime = {start} AND (i.collection_id, i.id) > (")
-                 .Append(query.Parameter(token.CollectionId)).Append(", ").Append(query.Parameter(token.Id)).Append(")))");
-        }
+        token?.AppendAfter(order, query);
         var limit = Math.Clamp(search.Limit, 1, ItemSearch.MaxLimit);
-        query.Append(" ORDER BY i.start_datetime DESC, i.collection_id, i.id LIMIT ").Append(query.Parameter(limit + 1));
+        query.Append(" ORDER BY ").Append(order.OrderBy).Append(" LIMIT ").Append(query.Parameter(limit + 1));
 
         await using var command = query.CreateCommand(dataSource);
         var items = new List<ItemRecord>(limit + 1);
+        var sortValues = new List<object[]>(limit + 1);
         await using (var reader = await command.ExecuteReaderAsync(ct))
         {
             while (await reader.ReadAsync(ct))
             {
                 items.Add(ReadItem(reader));
+                sortValues.Add(order.Keys.Select((key, k) => ReadSortValue(reader, ItemColumns + k, key.Kind)).ToArray());
             }
         }
         string? next = null;
@@ -55,9 +53,11 @@ public sealed class SearchItems(NpgsqlDataSource dataSource, ItemConditions cond
         {
             items.RemoveAt(items.Count - 1);
             var last = items[^1];
-            next = new PageToken(last.StartDatetime, last.CollectionId, last.Id).Encode();
+            next = new PageToken(order.Signature, sortValues[items.Count - 1], last.CollectionId, last.Id).Encode();
         }
-        return new ItemPage(items, next);
+        // Counting every match would cost as much as the search; the count is given only when it is known for free.
+        long? matched = token is null && items.Count < limit ? items.Count : null;
+        return new ItemPage(items, next, matched);
     }
 
     /// <summary>One item by collection and id, if the viewer may see it.</summary>
@@ -71,6 +71,18 @@ public sealed class SearchItems(NpgsqlDataSource dataSource, ItemConditions cond
         await using var reader = await command.ExecuteReaderAsync(ct);
         return await reader.ReadAsync(ct) ? ReadItem(reader) : null;
     }
+
+    private const int ItemColumns = 12;
+
+    private static string SortColumns(SortOrder order) =>
+        string.Concat(order.Keys.Select((key, k) => $", {key.SqlExpression} AS sort_{k}"));
+
+    private static object ReadSortValue(NpgsqlDataReader reader, int column, SortValueKind kind) => kind switch
+    {
+        SortValueKind.Timestamp => reader.GetFieldValue<DateTimeOffset>(column),
+        SortValueKind.Number => reader.GetDouble(column),
+        _ => reader.GetString(column),
+    };
 
     private static ItemRecord ReadItem(NpgsqlDataReader reader) => new()
     {

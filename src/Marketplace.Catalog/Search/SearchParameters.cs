@@ -25,7 +25,9 @@ public static class SearchParameters
     public sealed record Raw(
         IReadOnlyList<string>? Collections, IReadOnlyList<string>? Ids, IReadOnlyList<double>? Bbox, string? BboxText,
         JsonNode? Intersects, string? Datetime, int? Limit, string? LimitText, string? Token,
-        JsonNode? Filter = null, string? FilterLang = null);
+        JsonNode? Filter = null, string? FilterLang = null,
+        string? SortbyText = null, IReadOnlyList<(string Field, bool Descending)>? Sortby = null,
+        IReadOnlyList<string>? Q = null, JsonNode? Query = null);
 
     /// <summary>The search, or the errors by parameter; <paramref name="tooLarge"/> when the geometry has too many vertices.</summary>
     public static Outcome<ItemSearch> Parse(Raw raw, out bool tooLarge)
@@ -42,6 +44,31 @@ public static class SearchParameters
             intersects = ParseGeometry(raw.Intersects, errors, out tooLarge);
         }
         var filter = ParseFilter(raw.Filter, raw.FilterLang, errors);
+        if (QueryExtension.Parse(raw.Query, errors) is { } query)
+        {
+            filter = filter is null ? query : new AndExpression([filter, query]);
+        }
+        SortOrder? sort = null;
+        switch (raw.Sortby is not null ? SortOrder.Parse(raw.Sortby) : SortOrder.ParseText(raw.SortbyText))
+        {
+            case Outcome<SortOrder>.Ok(var order):
+                sort = order;
+                break;
+            case Outcome<SortOrder>.Invalid invalid:
+                foreach (var (field, messages) in invalid.Errors)
+                {
+                    foreach (var message in messages)
+                    {
+                        errors.Add(field, message);
+                    }
+                }
+                break;
+        }
+        var text = raw.Q?.Select(t => t.Trim()).Where(t => t.Length > 0).ToList();
+        if (text is { Count: > 20 })
+        {
+            errors.Add("q", "At most 20 free-text terms.");
+        }
         if (bbox is not null && intersects is not null)
         {
             errors.Add("intersects", "Use either bbox or intersects, not both.");
@@ -50,7 +77,7 @@ public static class SearchParameters
         {
             return errors.ToOutcome<ItemSearch>();
         }
-        return new ItemSearch(raw.Collections, raw.Ids, bbox, intersects, from, to, limit, raw.Token, filter);
+        return new ItemSearch(raw.Collections, raw.Ids, bbox, intersects, from, to, limit, raw.Token, filter, sort, text is { Count: > 0 } ? text : null);
     }
 
     public static IReadOnlyList<string>? SplitList(string? text) =>

@@ -36,13 +36,15 @@ public sealed class CatalogApp(StackFixture stack) : MarketplaceApp(stack)
         }
     }
 
-    public static string Item(string id, double lon, double lat, string datetime, double size = 0.5) =>
+    public static string Item(string id, double lon, double lat, string datetime, double size = 0.5, string? title = null) =>
         JsonSerializer.Serialize(new
         {
             type = "Feature", stac_version = "1.1.0", id, collection = Collection,
             geometry = new { type = "Polygon", coordinates = new[] { new[] {
                 new[] { lon, lat }, new[] { lon + size, lat }, new[] { lon + size, lat + size }, new[] { lon, lat + size }, new[] { lon, lat } } } },
-            properties = new Dictionary<string, object> { ["datetime"] = datetime, ["platform"] = "demo-sat-1", ["eo:cloud_cover"] = 12.5 },
+            properties = title is null
+                ? new Dictionary<string, object> { ["datetime"] = datetime, ["platform"] = "demo-sat-1", ["eo:cloud_cover"] = 12.5 }
+                : new Dictionary<string, object> { ["datetime"] = datetime, ["platform"] = "demo-sat-1", ["eo:cloud_cover"] = 12.5, ["title"] = title },
             assets = new { },
             links = Array.Empty<object>(),
         });
@@ -50,7 +52,8 @@ public sealed class CatalogApp(StackFixture stack) : MarketplaceApp(stack)
     private static IEnumerable<(string Grade, bool Published, string[] Items)> Seed()
     {
         yield return ("public", true, Enumerable.Range(0, 25).Select(i => Item($"public-{i:00}", 10 + i * 0.1, 45, $"2025-01-{i + 1:00}T10:00:00Z")).ToArray());
-        yield return ("public", true, [Item("antimeridian-east", 179.4, -1, "2025-02-01T00:00:00Z", 0.5), Item("antimeridian-west", -179.9, 1, "2025-02-02T00:00:00Z", 0.5)]);
+        yield return ("public", true, [Item("antimeridian-east", 179.4, -1, "2025-02-01T00:00:00Z", 0.5, "Pacific crossing east"),
+            Item("antimeridian-west", -179.9, 1, "2025-02-02T00:00:00Z", 0.5, "Pacific crossing west")]);
         yield return ("public", false, [Item("unpublished-public", 10, 45, "2025-03-01T00:00:00Z")]);
         yield return ("restricted", true, [Item("restricted-1", 20, 50, "2025-03-02T00:00:00Z")]);
         yield return ("sensitive", true, [Item("sensitive-1", 30, 60, "2025-03-03T00:00:00Z")]);
