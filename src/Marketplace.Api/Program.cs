@@ -31,6 +31,7 @@ if (app.Services.GetRequiredService<IOptions<HostingOptions>>().Value.RunsApi)
     app.MapScalarApiReference("/docs", o => o.WithTitle("Satellite Data Marketplace API")
         .WithOpenApiRoutePattern(OpenApiSetup.DocumentPath).DisableDefaultFonts()).AllowAnonymous();
     app.MapStacEndpoints();
+    app.MapAggregationEndpoints();
     app.MapProblemTypeEndpoints();
     app.MapTokenEndpoints();
     app.MapAccountEndpoints();

@@ -1,9 +1,11 @@
+using Marketplace.Catalog.Aggregation;
 using Marketplace.Catalog.Collections;
 using Marketplace.Catalog.Ingest;
 using Marketplace.Catalog.Items;
 using Marketplace.Catalog.Persistence;
 using Marketplace.Catalog.Queryables;
 using Marketplace.Catalog.Search;
+using Marketplace.Platform.Hosting;
 using Marketplace.Platform.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -16,12 +18,14 @@ public static class CatalogModule
     public static IHostApplicationBuilder AddCatalog(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddValidatedOptions<CatalogOptions>(CatalogOptions.Section);
         services.AddModuleDbContext<CatalogDbContext>(CatalogDbContext.Schema, migrationOrder: 20, spatial: true);
         services.AddSingleton<StacItemReader>();
         services.AddSingleton<CatalogQueryables>();
         services.AddSingleton<ItemConditions>();
         services.AddSingleton<LoadItems>();
         services.AddSingleton<SearchItems>();
+        services.AddSingleton<AggregateItems>();
         services.AddSingleton<ListCollections>();
         services.AddScoped<UpsertCollection>();
         return builder;

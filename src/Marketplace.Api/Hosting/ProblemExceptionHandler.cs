@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Marketplace.Platform.Problems;
+using Npgsql;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Marketplace.Api.Hosting;
@@ -25,11 +26,18 @@ internal sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHa
                 (ProblemTypes.BadRequest, $"The request body is not valid JSON for this endpoint: {json.Message}"),
             BadHttpRequestException bad => (ProblemTypes.ForStatus(bad.StatusCode), bad.Message),
             JsonException json => (ProblemTypes.BadRequest, $"The request body is not valid JSON: {json.Message}"),
+            // A statement that ran past its timeout (cancelled by the server or by the client): the database is busy.
+            PostgresException { SqlState: PostgresErrorCodes.QueryCanceled } or NpgsqlException { InnerException: TimeoutException } =>
+                (ProblemTypes.Unavailable, "The query took too long and was stopped; retry shortly or narrow it (bbox, datetime, collections, filter)."),
             _ => (ProblemTypes.Internal, null),
         };
         if (type == ProblemTypes.Internal)
         {
             LogUnhandled(exception, httpContext.Request.Path);
+        }
+        if (type == ProblemTypes.Unavailable)
+        {
+            httpContext.Response.Headers.RetryAfter = "2";
         }
         await ProblemResponses.WriteAsync(httpContext, type, detail);
         return true;

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Marketplace.Api.Hosting;
+using Marketplace.Catalog.Aggregation;
 using Marketplace.Catalog.Collections;
 using Marketplace.Catalog.Queryables;
 using Marketplace.Catalog.Search;
@@ -49,7 +50,8 @@ internal static class StacEndpoints
             ["title"] = "Satellite Data Marketplace",
             ["description"] = "A trusted marketplace for commercial satellite data: certified products, graded access, tamper-evident audit.",
             ["conformsTo"] = new JsonArray(StacConformance.Classes.Select(c => (JsonNode)c).ToArray()),
-            ["links"] = new JsonArray(
+            ["links"] = new JsonArray(new JsonNode[]
+            {
                 StacDocuments.Link("self", root + "/", StacDocuments.Json, "This page"),
                 StacDocuments.Link("root", root + "/", StacDocuments.Json, "Landing page"),
                 StacDocuments.Link("conformance", root + "/conformance", StacDocuments.Json, "Conformance classes"),
@@ -61,7 +63,8 @@ internal static class StacEndpoints
                 StacDocuments.Link("token", root + "/" + IdentityModule.TokenEndpoint, StacDocuments.Json, "OAuth2 token endpoint"),
                 StacDocuments.Link("openid-configuration", root + "/.well-known/openid-configuration", StacDocuments.Json, "OpenID Connect discovery"),
                 StacDocuments.Link("problems", root + "/problems", StacDocuments.Json, "Problem types of error responses"),
-                StacDocuments.Link("audit", root + "/audit/sth", StacDocuments.Json, "Audit log: latest signed tree head")),
+                StacDocuments.Link("audit", root + "/audit/sth", StacDocuments.Json, "Audit log: latest signed tree head"),
+            }.Concat(AggregationCatalog.Links(root)).ToArray()),
         };
         return Results.Json(page);
     }
@@ -78,10 +81,17 @@ internal static class StacEndpoints
             : Results.Json(CatalogQueryables.Document($"{Root(http)}/collections/{Uri.EscapeDataString(collectionId)}/queryables", $"Queryables of {collectionId}"),
                 contentType: "application/schema+json");
 
-    public static async Task<IResult> GetCollections(HttpContext http, ListCollections list, GradeScale grades, ClaimsPrincipal user, CancellationToken ct)
+    public static async Task<IResult> GetCollections(HttpContext http, ListCollections list, GradeScale grades, ClaimsPrincipal user, CancellationToken ct,
+        string? q = null, string? bbox = null, string? datetime = null)
     {
         var root = Root(http);
-        var views = await list.HandleAsync(Viewer(user, grades), null, ct);
+        var parsed = SearchParameters.Parse(new SearchParameters.Raw(null, null, null, bbox, null, datetime, null, null, null, Q: SearchParameters.SplitList(q)), out _);
+        if (parsed is Outcome<ItemSearch>.Invalid invalid)
+        {
+            return Results.ValidationProblem(invalid.Errors, detail: "One or more parameters are not valid; see 'errors'.",
+                type: ProblemTypes.Validation.Uri, title: ProblemTypes.Validation.Title);
+        }
+        var views = await list.HandleAsync(Viewer(user, grades), null, ct, ((Outcome<ItemSearch>.Ok)parsed).Value);
         return Results.Json(new JsonObject
         {
             ["collections"] = new JsonArray(views.Select(v => (JsonNode)StacDocuments.Collection(v, root)).ToArray()),

@@ -2,6 +2,7 @@ using Marketplace.Catalog.Persistence;
 using Marketplace.Catalog.Visibility;
 using Marketplace.Platform.Outcomes;
 using NetTopologySuite.Geometries;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Marketplace.Catalog.Search;
@@ -10,7 +11,7 @@ namespace Marketplace.Catalog.Search;
 /// Runs an item search inside PostGIS with the caller's visibility as part of the query: only published items of
 /// grades the caller may see are ever read. Bounding boxes across the antimeridian are split in two.
 /// </summary>
-public sealed class SearchItems(NpgsqlDataSource dataSource, ItemConditions conditions)
+public sealed class SearchItems(NpgsqlDataSource dataSource, ItemConditions conditions, IOptions<CatalogOptions> options)
 {
     private const string Select = """
         SELECT i.collection_id, i.id, i.geometry, i.datetime, i.start_datetime, i.end_datetime, i.properties::text, i.assets::text,
@@ -38,6 +39,7 @@ public sealed class SearchItems(NpgsqlDataSource dataSource, ItemConditions cond
         query.Append(" ORDER BY ").Append(order.OrderBy).Append(" LIMIT ").Append(query.Parameter(limit + 1));
 
         await using var command = query.CreateCommand(dataSource);
+        command.CommandTimeout = options.Value.SearchTimeoutSeconds;
         var items = new List<ItemRecord>(limit + 1);
         var sortValues = new List<object[]>(limit + 1);
         await using (var reader = await command.ExecuteReaderAsync(ct))

@@ -26,7 +26,7 @@ public static class StacDocuments
             ["collection"] = item.CollectionId,
             ["geometry"] = StacItemReader.ToGeoJson(item.Geometry),
             ["bbox"] = new JsonArray(envelope.MinX, envelope.MinY, envelope.MaxX, envelope.MaxY),
-            ["properties"] = JsonNode.Parse(item.Properties),
+            ["properties"] = WithBothProjectionCodes(JsonNode.Parse(item.Properties)),
             ["assets"] = JsonNode.Parse(item.Assets),
             ["links"] = new JsonArray(
                 Link("self", $"{collection}/items/{Uri.EscapeDataString(item.Id)}", GeoJson),
@@ -34,6 +34,28 @@ public static class StacDocuments
                 Link("collection", collection, Json),
                 Link("root", root + "/", Json)),
         };
+    }
+
+    /// <summary>
+    /// Gives both <c>proj:code</c> (projection extension v2) and <c>proj:epsg</c> (v1, which GDAL's STACIT driver reads)
+    /// when an EPSG code is known, so clients of either version find it.
+    /// </summary>
+    public static JsonNode? WithBothProjectionCodes(JsonNode? properties)
+    {
+        if (properties is not JsonObject p)
+        {
+            return properties;
+        }
+        if (p["proj:epsg"] is JsonValue epsg && epsg.TryGetValue<int>(out var code) && p["proj:code"] is null)
+        {
+            p["proj:code"] = "EPSG:" + code.ToString(CultureInfo.InvariantCulture);
+        }
+        else if (p["proj:code"] is JsonValue text && text.TryGetValue<string>(out var value) && p["proj:epsg"] is null
+                 && value.StartsWith("EPSG:", StringComparison.Ordinal) && int.TryParse(value.AsSpan(5), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
+        {
+            p["proj:epsg"] = parsed;
+        }
+        return p;
     }
 
     public static JsonObject Collection(CollectionView view, string root)
@@ -56,11 +78,14 @@ public static class StacDocuments
                 ["interval"] = new JsonArray(new JsonArray(Instant(view.Start), Instant(view.End))),
             },
         };
-        document["links"] = new JsonArray(
+        document["links"] = new JsonArray(new JsonNode[]
+        {
             Link("self", self, Json),
             Link("items", self + "/items", GeoJson),
+            Link("queryables", self + "/queryables", "application/schema+json"),
             Link("parent", root + "/", Json),
-            Link("root", root + "/", Json));
+            Link("root", root + "/", Json),
+        }.Concat(Aggregation.AggregationCatalog.Links(self)).ToArray());
         return document;
     }
 

@@ -143,4 +143,30 @@ public sealed class StacExtensionsTests(CatalogApp app) : IClassFixture<CatalogA
 
         Assert.Contains("https://api.stacspec.org/v1.0.0/item-search#sort", conformance.GetProperty("conformsTo").EnumerateArray().Select(c => c.GetString()));
     }
+
+    [Theory]
+    [InlineData("q=reflectance", 1)]
+    [InlineData("q=nothingatall", 0)]
+    [InlineData("bbox=9,44,12,46", 1)]
+    [InlineData("bbox=-60,-60,-50,-50", 0)]
+    [InlineData("datetime=2025-01-05T00:00:00Z/2025-01-06T00:00:00Z", 1)]
+    [InlineData("datetime=2019-01-01T00:00:00Z/2019-12-31T00:00:00Z", 0)]
+    public async Task CollectionSearch_FiltersByTextAndVisibleExtent(string query, int expected)
+    {
+        using var client = app.CreateClient();
+
+        var result = await MarketplaceApp.ReadJsonAsync(await client.GetAsync($"/collections?{query}", Ct), Ct);
+
+        Assert.Equal(expected, result.GetProperty("collections").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task CollectionSearch_ByTheExtentOfHiddenItems_FindsNothing()
+    {
+        using var client = app.CreateClient();
+
+        var result = await MarketplaceApp.ReadJsonAsync(await client.GetAsync("/collections?bbox=39,69,41,71", Ct), Ct);
+
+        Assert.Equal(0, result.GetProperty("collections").GetArrayLength());
+    }
 }

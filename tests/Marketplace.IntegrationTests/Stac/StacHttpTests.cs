@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using Marketplace.Api.Hosting;
 using Marketplace.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplace.IntegrationTests.Stac;
 
@@ -61,5 +62,21 @@ public sealed class StacHttpTests(CatalogApp app) : IClassFixture<CatalogApp>
         var result = await MarketplaceApp.ReadJsonAsync(await client.GetAsync("/search?ids=cli-loaded-1,cli-loaded-2", Ct), Ct);
 
         Assert.Equal(2, result.GetProperty("numberReturned").GetInt32());
+    }
+
+    [Fact]
+    public async Task Item_WithAnEpsgCode_CarriesBothProjCodeAndProjEpsg()
+    {
+        var item = CatalogApp.Item("projected-1", 116, 39, "2024-07-01T00:00:00Z")
+            .Replace("\"platform\":", "\"proj:epsg\":32650,\"platform\":", StringComparison.Ordinal);
+        var loaded = await app.Services.GetRequiredService<Marketplace.Catalog.Ingest.LoadItems>().HandleAsync(
+            new MemoryStream(System.Text.Encoding.UTF8.GetBytes(item)), new Marketplace.Catalog.Ingest.LoadOptions("public", true, null), Ct);
+        using var client = app.CreateClient();
+
+        var served = await MarketplaceApp.ReadJsonAsync(await client.GetAsync($"/collections/{CatalogApp.Collection}/items/projected-1", Ct), Ct);
+
+        Assert.Equal(1, loaded.Loaded);
+        Assert.Equal(32650, served.GetProperty("properties").GetProperty("proj:epsg").GetInt32());
+        Assert.Equal("EPSG:32650", served.GetProperty("properties").GetProperty("proj:code").GetString());
     }
 }
