@@ -40,6 +40,7 @@ public sealed class CatalogApp(StackFixture stack) : MarketplaceApp(stack)
         JsonSerializer.Serialize(new
         {
             type = "Feature", stac_version = "1.1.0", id, collection = Collection,
+            stac_extensions = new[] { "https://stac-extensions.github.io/eo/v2.0.0/schema.json" },
             geometry = new { type = "Polygon", coordinates = new[] { new[] {
                 new[] { lon, lat }, new[] { lon + size, lat }, new[] { lon + size, lat + size }, new[] { lon, lat + size }, new[] { lon, lat } } } },
             properties = title is null
