@@ -5,6 +5,7 @@ using Marketplace.Api.Operations;
 using Marketplace.Api.Stac;
 using Marketplace.Catalog;
 using Marketplace.Identity;
+using Marketplace.Ingestion;
 using Marketplace.Platform;
 using Marketplace.Platform.Hosting;
 using Microsoft.Extensions.Options;
@@ -15,6 +16,7 @@ builder.Configuration.AddCommandLine(args, new Dictionary<string, string> { ["--
 builder.AddPlatform();
 builder.AddMarketplaceIdentity();
 builder.AddCatalog();
+builder.AddIngestion();
 builder.AddMarketplaceHosting();
 
 var app = builder.Build();

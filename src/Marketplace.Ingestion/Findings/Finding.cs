@@ -1,0 +1,17 @@
+namespace Marketplace.Ingestion.Findings;
+
+/// <summary>
+/// One result of a certification check: a stable code (e.g. <c>raster.crs-missing</c>), its severity, a message a
+/// provider can act on, and where in the product it was found (an asset key, a byte offset, a line, a packet index).
+/// </summary>
+public sealed record Finding(string Code, FindingSeverity Severity, string Message, string? Location = null)
+{
+    public static Finding Error(string code, string message, string? location = null) =>
+        new(code, FindingSeverity.Error, message, location);
+
+    public static Finding Warning(string code, string message, string? location = null) =>
+        new(code, FindingSeverity.Warning, message, location);
+
+    public static Finding Info(string code, string message, string? location = null) =>
+        new(code, FindingSeverity.Info, message, location);
+}
