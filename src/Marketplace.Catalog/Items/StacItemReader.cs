@@ -20,31 +20,46 @@ public sealed class StacItemReader
 
     private readonly GeometryFactory _factory = new(new PrecisionModel(), 4326);
 
+    /// <summary>Reads an item given as a JSON object node.</summary>
     public Outcome<ItemRecord> Read(JsonObject item, string? collectionId)
     {
         ArgumentNullException.ThrowIfNull(item);
+        return Read(JsonSerializer.SerializeToElement(item), collectionId);
+    }
+
+    /// <summary>
+    /// Reads an item. Properties and assets are stored as the document gave them (its own text), so a bulk load does
+    /// not serialise them again.
+    /// </summary>
+    public Outcome<ItemRecord> Read(JsonElement item, string? collectionId)
+    {
         var errors = new FieldErrors();
-        if (Text(item["type"]) != "Feature")
+        if (item.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add("type", "A STAC item is a GeoJSON Feature object.");
+            return errors.ToOutcome<ItemRecord>();
+        }
+        if (Text(item, "type") != "Feature")
         {
             errors.Add("type", "A STAC item is a GeoJSON Feature: \"type\" must be \"Feature\".");
         }
-        var id = Text(item["id"]) is { Length: > 0 and <= 200 } idText ? idText : null;
+        var id = Text(item, "id") is { Length: > 0 and <= 200 } idText ? idText : null;
         if (id is null)
         {
             errors.Add("id", "A non-empty id of at most 200 characters is required.");
         }
-        var collection = collectionId ?? Text(item["collection"]);
+        var collection = collectionId ?? Text(item, "collection");
         if (string.IsNullOrEmpty(collection))
         {
             errors.Add("collection", "The item must name its collection.");
         }
-        var geometry = ReadGeometry(item["geometry"], errors);
-        var properties = item["properties"] as JsonObject;
+        var geometry = ReadGeometry(item.TryGetProperty("geometry", out var g) && g.ValueKind != JsonValueKind.Null ? g : null, errors);
+        JsonElement? properties = item.TryGetProperty("properties", out var p) && p.ValueKind == JsonValueKind.Object ? p : null;
         if (properties is null)
         {
             errors.Add("properties", "A properties object is required.");
         }
-        var (datetime, start, end) = properties is null ? (null, default, default) : ReadDatetimes(properties, errors);
+        var (datetime, start, end) = properties is null ? (null, default, default) : ReadDatetimes(properties.Value, errors);
         if (errors.Any)
         {
             return errors.ToOutcome<ItemRecord>();
@@ -57,18 +72,21 @@ public sealed class StacItemReader
             Datetime = datetime,
             StartDatetime = start,
             EndDatetime = end,
-            Properties = properties!.ToJsonString(),
-            Assets = (item["assets"] as JsonObject)?.ToJsonString() ?? "{}",
-            StacExtensions = (item["stac_extensions"] as JsonArray)?.Select(Text).OfType<string>().Where(e => e.Length > 0).ToArray() ?? [],
+            Properties = properties!.Value.GetRawText(),
+            Assets = item.TryGetProperty("assets", out var assets) && assets.ValueKind == JsonValueKind.Object ? assets.GetRawText() : "{}",
+            StacExtensions = item.TryGetProperty("stac_extensions", out var extensions) && extensions.ValueKind == JsonValueKind.Array
+                ? extensions.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!).Where(e => e.Length > 0).ToArray()
+                : [],
         };
     }
 
     /// <summary>Serialises a geometry as GeoJSON.</summary>
     public static JsonNode? ToGeoJson(Geometry geometry) => JsonSerializer.SerializeToNode(geometry, GeoJson);
 
-    private static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+    private static string? Text(JsonElement parent, string name) =>
+        parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
-    private Geometry? ReadGeometry(JsonNode? node, FieldErrors errors)
+    private Geometry? ReadGeometry(JsonElement? node, FieldErrors errors)
     {
         if (node is null)
         {
@@ -78,7 +96,7 @@ public sealed class StacItemReader
         Geometry? geometry;
         try
         {
-            geometry = node.Deserialize<Geometry>(GeoJson);
+            geometry = node.Value.Deserialize<Geometry>(GeoJson);
         }
         catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException)
         {
@@ -106,7 +124,7 @@ public sealed class StacItemReader
         return geometry;
     }
 
-    private static (DateTimeOffset? Datetime, DateTimeOffset Start, DateTimeOffset End) ReadDatetimes(JsonObject properties, FieldErrors errors)
+    private static (DateTimeOffset? Datetime, DateTimeOffset Start, DateTimeOffset End) ReadDatetimes(JsonElement properties, FieldErrors errors)
     {
         var datetime = ReadInstant(properties, "datetime", errors);
         var start = ReadInstant(properties, "start_datetime", errors);
@@ -123,9 +141,9 @@ public sealed class StacItemReader
         return (datetime, start ?? datetime!.Value, end ?? datetime!.Value);
     }
 
-    private static DateTimeOffset? ReadInstant(JsonObject properties, string name, FieldErrors errors)
+    private static DateTimeOffset? ReadInstant(JsonElement properties, string name, FieldErrors errors)
     {
-        if (Text(properties[name]) is not { } text)
+        if (Text(properties, name) is not { } text)
         {
             return null;
         }

@@ -86,5 +86,11 @@ public sealed record PageToken(string Signature, IReadOnlyList<object> Values, s
         text.Append("(i.collection_id, i.id) > (").Append(query.Parameter(CollectionId)).Append(", ").Append(query.Parameter(Id)).Append(')');
         text.Append(')', closing);
         query.Append(" AND ").Append(text.ToString());
+        // The same condition implies this bound on the first key. PostgreSQL cannot use the OR above as an index
+        // condition, so without it a deep page scans the index from the top and filters away every earlier row;
+        // with it the scan starts at the token's position and page 100 costs what page 1 costs.
+        var first = order.Keys[0];
+        query.Append(" AND ").Append(first.SqlExpression).Append(first.Descending ? " <= " : " >= ")
+            .Append(query.Parameter(Values[0]));
     }
 }

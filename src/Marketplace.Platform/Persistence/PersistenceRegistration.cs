@@ -30,6 +30,9 @@ public static class PersistenceRegistration
                 // Hot statements (audit appends, proofs, searches) are prepared once per connection.
                 dataSource.ConnectionStringBuilder.MaxAutoPrepare = 64;
             }
+            var session = $"-c plan_cache_mode={options.PlanCacheMode}";
+            var given = dataSource.ConnectionStringBuilder.Options;
+            dataSource.ConnectionStringBuilder.Options = string.IsNullOrWhiteSpace(given) ? session : $"{given} {session}";
             dataSource.EnableDynamicJson();
             dataSource.UseNetTopologySuite();
             return dataSource.Build();

@@ -1,5 +1,7 @@
 using System.Net;
 using Marketplace.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace Marketplace.IntegrationTests.Operations;
 
@@ -15,6 +17,17 @@ public sealed class OperationsTests(MarketplaceApp app) : IClassFixture<Marketpl
         using var response = await client.GetAsync("/healthz", Ct);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task DatabaseSessions_PlanEachPreparedStatementWithItsOwnValues()
+    {
+        var dataSource = app.Services.GetRequiredService<NpgsqlDataSource>();
+        await using var command = dataSource.CreateCommand("SHOW plan_cache_mode");
+
+        var mode = (string?)await command.ExecuteScalarAsync(Ct);
+
+        Assert.Equal("force_custom_plan", mode);
     }
 
     [Fact]
