@@ -3,6 +3,7 @@ using Marketplace.Platform.Gdal;
 using Marketplace.Platform.Grading;
 using Marketplace.Platform.Health;
 using Marketplace.Platform.Hosting;
+using Marketplace.Platform.Jobs;
 using Marketplace.Platform.Persistence;
 using Marketplace.Platform.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,6 +26,7 @@ public static class PlatformModule
         builder.AddMarketplaceStorage();
         builder.AddMarketplaceGrading();
         builder.AddAuditLog();
+        builder.AddJobs();
         builder.Services.AddHealthChecks()
             .AddCheck<PostgresHealthCheck>("postgresql", tags: [ReadinessTag])
             .AddCheck<BlobStorageHealthCheck>("blob-storage", tags: [ReadinessTag])
