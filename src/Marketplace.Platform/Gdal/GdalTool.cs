@@ -1,0 +1,14 @@
+namespace Marketplace.Platform.Gdal;
+
+/// <summary>The GDAL programs the sandbox runs; nothing else can be started through it.</summary>
+public enum GdalTool
+{
+    /// <summary><c>gdalinfo</c>, reading its input with the GTiff driver only.</summary>
+    GdalInfo,
+
+    /// <summary><c>gdal_translate</c>, reading its input with the GTiff driver only and writing one new work file.</summary>
+    GdalTranslate,
+
+    /// <summary>GDAL's COG validator, <c>python3 -m osgeo_utils.samples.validate_cloud_optimized_geotiff</c>.</summary>
+    CogValidator,
+}
