@@ -1,3 +1,8 @@
+using Marketplace.Ingestion.Persistence;
+using Marketplace.Ingestion.Uploads;
+using Marketplace.Platform.Hosting;
+using Marketplace.Platform.Persistence;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Marketplace.Ingestion;
@@ -7,6 +12,20 @@ public static class IngestionModule
 {
     public static IHostApplicationBuilder AddIngestion(this IHostApplicationBuilder builder)
     {
+        var services = builder.Services;
+        services.AddValidatedOptions<UploadOptions>(UploadOptions.Section);
+        services.AddModuleDbContext<IngestionDbContext>(IngestionDbContext.Schema, migrationOrder: 30);
+        services.AddSingleton<StagingArea>();
+        services.AddScoped<UploadQuotas>();
+        services.AddScoped<CreateUpload>();
+        services.AddScoped<GetUpload>();
+        services.AddScoped<CompleteUpload>();
+        services.AddScoped<AbortUpload>();
+        services.AddScoped<StageBlock>();
+        services.AddScoped<ExpireUploads>();
+        services.AddScoped<GetUploadQuota>();
+        services.AddScoped<SetUploadQuota>();
+        services.AddHostedService<UploadExpiryWorker>();
         return builder;
     }
 }

@@ -18,6 +18,9 @@ public static class MarketplaceRoles
     /// <summary>Roles that let a caller manage its own organization's members and API clients.</summary>
     public static IReadOnlyList<string> OrganizationAdmins { get; } = [ProviderAdmin, BuyerAdmin, PlatformAdmin];
 
+    /// <summary>Roles that let a caller upload files for its (provider) organization and see its uploads.</summary>
+    public static IReadOnlyList<string> Uploaders { get; } = [ProviderAdmin, Uploader];
+
     /// <summary>Roles an organization of the given kind may grant.</summary>
     public static IReadOnlyList<string> AllowedFor(OrganizationKind kind) => kind switch
     {

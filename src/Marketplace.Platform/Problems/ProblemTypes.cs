@@ -17,10 +17,26 @@ public static class ProblemTypes
         "The resource exists but does not support this HTTP method.");
     public static readonly ProblemType Conflict = new("conflict", 409, "Conflict",
         "The request conflicts with the current state of the resource (for example a duplicate identifier).");
+    public static readonly ProblemType LengthRequired = new("length-required", 411, "Content-Length required",
+        "This endpoint streams the request body onwards and needs its length up front: send a Content-Length header (no chunked transfer).");
     public static readonly ProblemType PayloadTooLarge = new("payload-too-large", 413, "Request body too large",
         "The request body exceeds the size this endpoint accepts.");
     public static readonly ProblemType UnsupportedMediaType = new("unsupported-media-type", 415, "Unsupported media type",
         "The request body has a content type this endpoint does not accept.");
+    public static readonly ProblemType UploadStorageQuotaExceeded = new("upload-storage-quota-exceeded", 409, "Upload storage quota exceeded",
+        "The organization's open and completed (not yet consumed) uploads plus this one would exceed its storage quota; complete and submit, or abort, earlier uploads first. Nothing was created.");
+    public static readonly ProblemType UploadConcurrencyQuotaExceeded = new("upload-concurrency-quota-exceeded", 409, "Too many open uploads",
+        "The organization has as many open uploads as its quota allows; complete or abort one first. Nothing was created.");
+    public static readonly ProblemType UploadNotOpen = new("upload-not-open", 409, "Upload is not open",
+        "The upload is no longer open (it was completed, aborted, expired or consumed): it accepts no more blocks and cannot be completed; a consumed upload cannot be discarded.");
+    public static readonly ProblemType UploadBlocksMissing = new("upload-blocks-missing", 422, "Upload blocks missing",
+        "Blocks the completion needs were never received; the 'missingBlocks' member lists them. Upload them and complete again; the upload stays open.");
+    public static readonly ProblemType UploadSizeMismatch = new("upload-size-mismatch", 422, "Upload size differs from the declared size",
+        "The blocks to commit do not add up to the size declared when the upload was created; 'declaredSize' and 'receivedSize' give both. Re-send the wrong blocks and complete again; the upload stays open.");
+    public static readonly ProblemType UploadBlockNotInPlan = new("upload-block-not-in-plan", 422, "Block does not fit the upload's plan",
+        "A block sent through the API must have a number within the upload's block plan and exactly the planned length (the block size, or the remainder for the last block).");
+    public static readonly ProblemType UploadBlockChecksumMismatch = new("upload-block-checksum-mismatch", 400, "Block checksum mismatch",
+        "The block's content does not match its Content-MD5 header: it was corrupted on the way and was not stored. Send it again.");
     public static readonly ProblemType RateLimited = new("rate-limited", 429, "Too many requests",
         "The caller exceeded its request rate; retry after the number of seconds in the Retry-After header.");
     public static readonly ProblemType Internal = new("internal", 500, "Internal error",
@@ -32,7 +48,10 @@ public static class ProblemTypes
     public static IReadOnlyList<ProblemType> All { get; } =
     [
         Validation, BadRequest, Unauthenticated, Forbidden, NotFound, MethodNotAllowed, Conflict,
-        PayloadTooLarge, UnsupportedMediaType, RateLimited, Internal, Unavailable,
+        LengthRequired, PayloadTooLarge, UnsupportedMediaType,
+        UploadStorageQuotaExceeded, UploadConcurrencyQuotaExceeded, UploadNotOpen, UploadBlocksMissing, UploadSizeMismatch,
+        UploadBlockNotInPlan, UploadBlockChecksumMismatch,
+        RateLimited, Internal, Unavailable,
     ];
 
     /// <summary>The problem type for a slug, or null.</summary>
@@ -47,6 +66,7 @@ public static class ProblemTypes
         404 => NotFound,
         405 => MethodNotAllowed,
         409 => Conflict,
+        411 => LengthRequired,
         413 => PayloadTooLarge,
         415 => UnsupportedMediaType,
         429 => RateLimited,
