@@ -3,6 +3,7 @@ using Marketplace.Api.Hosting;
 using Marketplace.Api.Identity;
 using Marketplace.Api.Operations;
 using Marketplace.Api.Stac;
+using Marketplace.Api.Uploads;
 using Marketplace.Catalog;
 using Marketplace.Identity;
 using Marketplace.Ingestion;
@@ -40,6 +41,7 @@ if (app.Services.GetRequiredService<IOptions<HostingOptions>>().Value.RunsApi)
     app.MapMeEndpoints();
     app.MapOrganizationEndpoints();
     app.MapAuditEndpoints();
+    app.MapUploadEndpoints();
 }
 await app.RunAsync();
 
