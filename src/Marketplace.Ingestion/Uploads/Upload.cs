@@ -102,4 +102,15 @@ public sealed class Upload
         Status = UploadStatus.Expired;
         EndedAt = now;
     }
+
+    /// <summary>Hands a completed upload over to a product: it stops counting against the quota and can no longer be discarded.</summary>
+    public void Consume(DateTimeOffset now)
+    {
+        if (Status != UploadStatus.Completed)
+        {
+            throw new InvalidOperationException($"Only a completed upload can be consumed; upload '{Id}' is {UploadViews.StatusName(Status)}.");
+        }
+        Status = UploadStatus.Consumed;
+        EndedAt = now;
+    }
 }

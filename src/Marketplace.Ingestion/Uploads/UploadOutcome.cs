@@ -18,12 +18,4 @@ public abstract record UploadOutcome<T>
     public sealed record Refused(ProblemType Type, string Detail, IReadOnlyDictionary<string, object?>? Extensions = null) : UploadOutcome<T>;
 
     public static implicit operator UploadOutcome<T>(T value) => new Ok(value);
-
-    /// <summary>Carries a refusal over to another outcome type.</summary>
-    public UploadOutcome<TOther> Relay<TOther>() => this switch
-    {
-        Invalid invalid => new UploadOutcome<TOther>.Invalid(invalid.Errors),
-        Refused refused => new UploadOutcome<TOther>.Refused(refused.Type, refused.Detail, refused.Extensions),
-        _ => throw new InvalidOperationException("Only failures can be relayed."),
-    };
 }
