@@ -18,6 +18,9 @@ internal sealed record CliContext(
     /// <summary>Log pages and proofs are small, but a server under load may be slow: give it this long per request.</summary>
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(60);
 
+    /// <summary>One block of an upload may be large and the link slow: give it this long.</summary>
+    private static readonly TimeSpan TransferTimeout = TimeSpan.FromMinutes(30);
+
     public static CliContext ForProcess() => new(
         System.Environment.GetEnvironmentVariable,
         TimeProvider.System,
@@ -27,9 +30,17 @@ internal sealed record CliContext(
         Configuration.CliPaths.DefaultDemoPath);
 
     /// <summary>A client for one command run; its base address ends in '/' so that relative API paths keep any path prefix.</summary>
-    public HttpClient CreateHttpClient(Uri baseUrl)
+    public HttpClient CreateHttpClient(Uri baseUrl) => CreateHttpClient(baseUrl, RequestTimeout);
+
+    /// <summary>
+    /// A client for block transfers, which may take minutes each: to Blob storage through write URLs (absolute, so
+    /// <paramref name="baseUrl"/> may be null) or through the API.
+    /// </summary>
+    public HttpClient CreateTransferClient(Uri? baseUrl) => CreateHttpClient(baseUrl, TransferTimeout);
+
+    private HttpClient CreateHttpClient(Uri? baseUrl, TimeSpan timeout)
     {
-        var http = new HttpClient(CreateHandler(), disposeHandler: true) { BaseAddress = baseUrl, Timeout = RequestTimeout };
+        var http = new HttpClient(CreateHandler(), disposeHandler: true) { BaseAddress = baseUrl, Timeout = timeout };
         http.DefaultRequestHeaders.UserAgent.ParseAdd("marketplace-cli/" + (typeof(CliContext).Assembly.GetName().Version?.ToString(3) ?? "0"));
         return http;
     }

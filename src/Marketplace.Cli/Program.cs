@@ -19,6 +19,9 @@ internal static class Program
         var root = new RootCommand("Command-line client of the satellite-data marketplace.");
         credentials.AddTo(root);
         root.Add(AuditCommands.Create(context, credentials));
+        root.Add(UploadCommand.Create(context, credentials));
+        root.Add(StatusCommand.Create(context, credentials));
+        root.Add(ProductsCommand.Create(context, credentials));
         return root;
     }
 }

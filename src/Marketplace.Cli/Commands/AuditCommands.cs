@@ -53,7 +53,7 @@ internal static class AuditCommands
         };
         verify.SetAction((parseResult, ct) => CommandRunner.RunAsync(context, async ct =>
         {
-            var resolved = await credentials.ResolveAsync(parseResult, context, ct);
+            var resolved = await credentials.ResolveAsync(parseResult, context, CliCredentials.AuditorDemoClient, ct);
             var options = new AuditVerifyOptions
             {
                 FromScratch = parseResult.GetValue(fromScratch),
@@ -122,7 +122,7 @@ internal static class AuditCommands
         };
         monitor.SetAction((parseResult, ct) => CommandRunner.RunAsync(context, async ct =>
         {
-            var resolved = await credentials.ResolveAsync(parseResult, context, ct);
+            var resolved = await credentials.ResolveAsync(parseResult, context, CliCredentials.AuditorDemoClient, ct);
             var stateFile = new VerifiedStateFile(parseResult.GetValue(state) ?? CliPaths.DefaultStatePath(context.Environment));
             var previous = await stateFile.LoadAsync(ct);
             using var http = context.CreateHttpClient(resolved.BaseUrl);
@@ -145,7 +145,7 @@ internal static class AuditCommands
         var sth = new Command("sth", "Print the latest signed tree head as JSON (not verified; use 'audit verify' for that).") { treeSize };
         sth.SetAction((parseResult, ct) => CommandRunner.RunAsync(context, async ct =>
         {
-            var resolved = await credentials.ResolveAsync(parseResult, context, ct);
+            var resolved = await credentials.ResolveAsync(parseResult, context, CliCredentials.AuditorDemoClient, ct);
             using var http = context.CreateHttpClient(resolved.BaseUrl);
             var api = new MarketplaceApi(http, context.Clock, resolved.Client);
             var size = parseResult.GetValue(treeSize);

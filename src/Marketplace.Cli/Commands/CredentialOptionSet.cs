@@ -43,7 +43,7 @@ internal sealed class CredentialOptionSet
 
     public Option<string?> DemoClient { get; } = new("--demo-client")
     {
-        Description = $"Client of the demo world to act as [default: {CliCredentials.DefaultDemoClient}]",
+        Description = $"Client of the demo world to act as [default: {CliCredentials.AuditorDemoClient} for audit, {CliCredentials.UploaderDemoClient} for upload, products and status]",
         HelpName = "NAME",
         Recursive = true,
     };
@@ -59,7 +59,8 @@ internal sealed class CredentialOptionSet
         command.Add(DemoClient);
     }
 
-    public Task<CliCredentials> ResolveAsync(ParseResult parseResult, CliContext context, CancellationToken ct)
+    /// <summary>The server and client for a command whose demo client, when nothing names one, is <paramref name="defaultDemoClient"/>.</summary>
+    public Task<CliCredentials> ResolveAsync(ParseResult parseResult, CliContext context, string defaultDemoClient, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(parseResult);
         ArgumentNullException.ThrowIfNull(context);
@@ -70,6 +71,6 @@ internal sealed class CredentialOptionSet
             parseResult.GetValue(Profile),
             parseResult.GetValue(Demo),
             parseResult.GetValue(DemoClient));
-        return CliCredentials.ResolveAsync(options, context.Environment, context.DefaultDemoPath, ct);
+        return CliCredentials.ResolveAsync(options, context.Environment, context.DefaultDemoPath, defaultDemoClient, ct);
     }
 }

@@ -8,19 +8,29 @@ namespace Marketplace.Cli.Configuration;
 /// that has it: command-line options, then the environment (<c>MARKETPLACE_URL</c>, <c>MARKETPLACE_CLIENT_ID</c>,
 /// <c>MARKETPLACE_CLIENT_SECRET</c>), then the profile file, then the demo world file. A secret is only taken from
 /// a source that names no other client than the one chosen, so two sources' halves are never mixed; the demo file
-/// supplies the secret of any of its clients by id. No client at all means anonymous use.
+/// supplies the secret of any of its clients by id, and when no source names a client, the command's own default
+/// demo client (<see cref="AuditorDemoClient"/> for audit commands, <see cref="UploaderDemoClient"/> for provider
+/// commands). No client at all means anonymous use.
 /// </summary>
 internal sealed record CliCredentials(Uri BaseUrl, ClientCredentials? Client, string Source)
 {
     public const string UrlVariable = "MARKETPLACE_URL";
     public const string ClientIdVariable = "MARKETPLACE_CLIENT_ID";
     public const string ClientSecretVariable = "MARKETPLACE_CLIENT_SECRET";
-    public const string DefaultDemoClient = "demo-auditor";
 
-    /// <summary>Resolves the settings; <paramref name="defaultDemoPath"/> is read only when it exists.</summary>
+    /// <summary>The demo world's auditor: the default client of the audit commands.</summary>
+    public const string AuditorDemoClient = "demo-auditor";
+
+    /// <summary>The demo world's provider uploader: the default client of upload, products and status.</summary>
+    public const string UploaderDemoClient = "demo-uploader";
+
+    /// <summary>
+    /// Resolves the settings; <paramref name="defaultDemoPath"/> is read only when it exists, and
+    /// <paramref name="defaultDemoClient"/> is the demo client used when nothing names one.
+    /// </summary>
     /// <exception cref="CliConfigurationException">No source gives a URL, or a named file is missing or malformed.</exception>
     public static async Task<CliCredentials> ResolveAsync(
-        CredentialOptions options, Func<string, string?> environment, string defaultDemoPath, CancellationToken ct)
+        CredentialOptions options, Func<string, string?> environment, string defaultDemoPath, string defaultDemoClient, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(environment);
@@ -58,7 +68,7 @@ internal sealed record CliCredentials(Uri BaseUrl, ClientCredentials? Client, st
             .FirstOrDefault();
         if (demo is not null && (clientId.ClientId is null || secret is null))
         {
-            var wanted = clientId.ClientId ?? Trimmed(options.DemoClient) ?? DefaultDemoClient;
+            var wanted = clientId.ClientId ?? Trimmed(options.DemoClient) ?? defaultDemoClient;
             var demoClient = demo.Clients?.FirstOrDefault(c => c.ClientId == wanted);
             if (demoClient is null && clientId.ClientId is null && options.DemoClient is not null)
             {

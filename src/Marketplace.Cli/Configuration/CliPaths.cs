@@ -3,7 +3,8 @@ namespace Marketplace.Cli.Configuration;
 /// <summary>
 /// Where the CLI keeps its files, after the XDG Base Directory Specification: the profile under
 /// <c>$XDG_CONFIG_HOME</c> (else <c>~/.config</c>), the audit state under <c>$XDG_STATE_HOME</c> (else
-/// <c>~/.local/state</c>). Relative XDG values are ignored, as the specification requires.
+/// <c>~/.local/state</c>), and the upload resume state beside it. Relative XDG values are ignored, as the
+/// specification requires.
 /// </summary>
 internal static class CliPaths
 {
@@ -15,6 +16,10 @@ internal static class CliPaths
 
     public static string DefaultStatePath(Func<string, string?> environment) =>
         Path.Combine(BaseDirectory(environment, "XDG_STATE_HOME", Path.Combine(".local", "state")), "marketplace", "audit-state.json");
+
+    /// <summary>The resume state of uploads: <c>$XDG_STATE_HOME/marketplace/uploads.json</c> or <c>~/.local/state/marketplace/uploads.json</c>.</summary>
+    public static string DefaultUploadStatePath(Func<string, string?> environment) =>
+        Path.Combine(BaseDirectory(environment, "XDG_STATE_HOME", Path.Combine(".local", "state")), "marketplace", "uploads.json");
 
     private static string BaseDirectory(Func<string, string?> environment, string variable, string underHome)
     {

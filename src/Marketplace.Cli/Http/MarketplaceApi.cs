@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Marketplace.Platform.Audit.TreeHeads;
@@ -13,7 +14,8 @@ namespace Marketplace.Cli.Http;
 /// the server's base URL (ending in '/'). With <paramref name="credentials"/> it gets an access token by the client
 /// credentials grant, keeps it until shortly before it expires (by <paramref name="clock"/>), and gets a new one once
 /// when the server answers 401. Error answers become a <see cref="MarketplaceApiException"/> whose message names the
-/// request, the status, and the problem's title and detail. Not thread-safe.
+/// request, the status, and the problem's title and detail. Requests may run in parallel: they share one token, and
+/// one renewal.
 /// </summary>
 internal sealed class MarketplaceApi(HttpClient http, TimeProvider clock, ClientCredentials? credentials = null)
 {
@@ -28,8 +30,8 @@ internal sealed class MarketplaceApi(HttpClient http, TimeProvider clock, Client
     /// <summary>The lifetime assumed when a token response has no <c>expires_in</c>.</summary>
     private static readonly TimeSpan DefaultLifetime = TimeSpan.FromMinutes(5);
 
-    private string? _token;
-    private DateTimeOffset _tokenExpiresAt;
+    private readonly Lock _tokenLock = new();
+    private Task<IssuedToken>? _token;
 
     public bool HasCredentials => credentials is not null;
 
@@ -92,24 +94,68 @@ internal sealed class MarketplaceApi(HttpClient http, TimeProvider clock, Client
         return await ReadJsonAsync<T>(request, response, ct);
     }
 
+    /// <summary>
+    /// Sends a request with the client's token (anonymous without credentials) and returns the successful answer's
+    /// body. <paramref name="content"/> makes the body, again when a 401 makes the request go once more with a new token.
+    /// </summary>
+    /// <exception cref="MarketplaceApiException">The server answered with an error.</exception>
+    public async Task<string> SendAsync(HttpMethod method, string path, Func<HttpContent>? content, CancellationToken ct)
+    {
+        string? rejected = null;
+        for (var attempt = 0; ; attempt++)
+        {
+            using var request = new HttpRequestMessage(method, path) { Content = content?.Invoke() };
+            string? token = null;
+            if (credentials is not null)
+            {
+                token = await TokenAsync(rejected, ct);
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            }
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+            if (response.StatusCode == HttpStatusCode.Unauthorized && token is not null && attempt == 0)
+            {
+                rejected = token;   // the token may have been revoked or the server restarted with new keys: one fresh token
+                continue;
+            }
+            await EnsureSuccessAsync(request, response, ct);
+            return await response.Content.ReadAsStringAsync(ct);
+        }
+    }
+
+    /// <summary><see cref="SendAsync"/> with <paramref name="body"/> as JSON (camelCase), the answer read as <typeparamref name="T"/>.</summary>
+    public async Task<T> SendJsonAsync<T>(HttpMethod method, string path, object? body, CancellationToken ct)
+        where T : class
+    {
+        var text = await SendAsync(method, path, body is null ? null : () => JsonContent.Create(body, body.GetType(), options: JsonSerializerOptions.Web), ct);
+        return Deserialize<T>(Describe(method, path), text);
+    }
+
+    /// <summary>Reads an answer's JSON as <typeparamref name="T"/>; <paramref name="what"/> names the request in errors.</summary>
+    public static T Deserialize<T>(string what, string json)
+        where T : class
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<T>(json, JsonSerializerOptions.Web)
+                ?? throw new MarketplaceApiException($"{what} returned an empty body.");
+        }
+        catch (JsonException e)
+        {
+            throw new MarketplaceApiException($"{what} returned a body that is not the expected JSON: {e.Message}", e);
+        }
+    }
+
     private async Task<T> GetAsync<T>(string path, bool authenticate, CancellationToken ct)
         where T : class
     {
-        for (var attempt = 0; ; attempt++)
+        if (authenticate)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, path);
-            if (authenticate && credentials is not null)
-            {
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(renew: attempt > 0, ct));
-            }
-            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
-            if (response.StatusCode == HttpStatusCode.Unauthorized && authenticate && credentials is not null && attempt == 0)
-            {
-                continue;   // the token may have been revoked or the server restarted with new keys: one fresh token
-            }
-            await EnsureSuccessAsync(request, response, ct);
-            return await ReadJsonAsync<T>(request, response, ct);
+            return Deserialize<T>(Describe(HttpMethod.Get, path), await SendAsync(HttpMethod.Get, path, null, ct));
         }
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+        await EnsureSuccessAsync(request, response, ct);
+        return await ReadJsonAsync<T>(request, response, ct);
     }
 
     private async Task<string> GetStringAsync(Uri uri, CancellationToken ct)
@@ -120,12 +166,29 @@ internal sealed class MarketplaceApi(HttpClient http, TimeProvider clock, Client
         return await response.Content.ReadAsStringAsync(ct);
     }
 
-    private async Task<string> TokenAsync(bool renew, CancellationToken ct)
+    /// <summary>
+    /// The current token, or a new one when there is none, it is about to expire, or it is <paramref name="rejected"/>
+    /// (the server refused it). Parallel callers wait for the same request.
+    /// </summary>
+    private async Task<string> TokenAsync(string? rejected, CancellationToken ct)
     {
-        if (!renew && _token is not null && clock.GetUtcNow() < _tokenExpiresAt)
+        Task<IssuedToken> pending;
+        lock (_tokenLock)
         {
-            return _token;
+            var current = _token;
+            if (current is null || current.IsFaulted || current.IsCanceled
+                || (current.IsCompletedSuccessfully && (clock.GetUtcNow() >= current.Result.ExpiresAt || current.Result.Value == rejected)))
+            {
+                current = RequestTokenAsync(ct);
+                _token = current;
+            }
+            pending = current;
         }
+        return (await pending).Value;
+    }
+
+    private async Task<IssuedToken> RequestTokenAsync(CancellationToken ct)
+    {
         var client = credentials ?? throw new InvalidOperationException("No client credentials to get a token with.");
         using var request = new HttpRequestMessage(HttpMethod.Post, TokenPath)
         {
@@ -146,9 +209,7 @@ internal sealed class MarketplaceApi(HttpClient http, TimeProvider clock, Client
         }
         var lifetime = token.ExpiresIn is { } seconds and > 0 ? TimeSpan.FromSeconds(seconds) : DefaultLifetime;
         var margin = lifetime / 2 < ExpiryMargin ? lifetime / 2 : ExpiryMargin;
-        _token = accessToken;
-        _tokenExpiresAt = clock.GetUtcNow() + lifetime - margin;
-        return accessToken;
+        return new IssuedToken(accessToken, clock.GetUtcNow() + lifetime - margin);
     }
 
     private static async Task<T> ReadJsonAsync<T>(HttpRequestMessage request, HttpResponseMessage response, CancellationToken ct)
@@ -184,29 +245,42 @@ internal sealed class MarketplaceApi(HttpClient http, TimeProvider clock, Client
         }
         var title = problem?.Title ?? problem?.Error;
         var detail = problem?.Detail ?? problem?.ErrorDescription;
-        var message = new StringBuilder()
+        var summary = new StringBuilder()
             .Append(CultureInfo.InvariantCulture, $"{Describe(request)} failed: {(int)response.StatusCode} {response.ReasonPhrase}");
         if (title is not null)
         {
-            message.Append(CultureInfo.InvariantCulture, $" ({title})");
+            summary.Append(CultureInfo.InvariantCulture, $" ({title})");
         }
         if (detail is not null)
         {
-            message.Append(CultureInfo.InvariantCulture, $": {detail}");
-        }
-        foreach (var (field, errors) in problem?.Errors ?? new Dictionary<string, string[]>())
-        {
-            message.Append(CultureInfo.InvariantCulture, $" [{field}: {string.Join(" ", errors)}]");
+            summary.Append(CultureInfo.InvariantCulture, $": {detail}");
         }
         if (problem is null && body.Length > 0)
         {
-            message.Append(": ").Append(body.Length > 200 ? body[..200] + "…" : body);
+            summary.Append(": ").Append(body.Length > 200 ? body[..200] + "…" : body);
         }
-        throw new MarketplaceApiException(message.ToString(), response.StatusCode, title, detail);
+        var errors = problem?.Errors ?? new Dictionary<string, string[]>();
+        var message = new StringBuilder().Append(summary);
+        foreach (var (field, messages) in errors)
+        {
+            message.Append(CultureInfo.InvariantCulture, $" [{field}: {string.Join(" ", messages)}]");
+        }
+        throw new MarketplaceApiException(message.ToString(), response.StatusCode, title, detail)
+        {
+            Summary = summary.ToString(),
+            ProblemType = problem?.Type,
+            FieldErrors = errors,
+        };
     }
 
     /// <summary>The request as the user can repeat it: method and absolute URL (the client has resolved it by now).</summary>
     private static string Describe(HttpRequestMessage request) => $"{request.Method} {request.RequestUri}";
 
+    /// <summary>A request not sent yet, as the user can repeat it: method and absolute URL.</summary>
+    public string Describe(HttpMethod method, string path) =>
+        $"{method} {(http.BaseAddress is { } baseUrl ? new Uri(baseUrl, path).ToString() : path)}";
+
     private static string Invariant(FormattableString value) => FormattableString.Invariant(value);
+
+    private sealed record IssuedToken(string Value, DateTimeOffset ExpiresAt);
 }
