@@ -34,7 +34,10 @@ public static class UploadViews
         {
             latest[block.Id] = block;
         }
-        var missing = Enumerable.Range(0, upload.BlockCount).Where(n => !latest.ContainsKey(BlockIds.For(n))).ToList();
+        // A completed upload misses nothing, whatever block ids its client chose.
+        var missing = upload.Status == UploadStatus.Open
+            ? Enumerable.Range(0, upload.BlockCount).Where(n => !latest.ContainsKey(BlockIds.For(n))).ToList()
+            : [];
         return new UploadProgress(
             latest.Values.Sum(b => b.Size),
             committed.Sum(b => b.Size),

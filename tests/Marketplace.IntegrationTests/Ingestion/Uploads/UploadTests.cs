@@ -238,6 +238,10 @@ public sealed class UploadTests(MarketplaceApp app) : IClassFixture<MarketplaceA
         await ProblemAssert.IsProblemAsync(invalid, HttpStatusCode.BadRequest, "validation", Ct);
         Assert.Equal(HttpStatusCode.OK, completed.StatusCode);
         Assert.Equal(Sha256Hex([.. second, .. first]), await BlobSha256Async(app, organizationId, id, Ct));
+        var received = (await GetAsync(uploader, id, Ct)).GetProperty("received");
+        Assert.Equal(["YmJiYg==", "YWFhYQ=="], received.GetProperty("committedBlocks").EnumerateArray().Select(b => b.GetProperty("id").GetString()));
+        Assert.Equal(JsonValueKind.Null, received.GetProperty("committedBlocks")[0].GetProperty("number").ValueKind);
+        Assert.Empty(received.GetProperty("missingBlocks").EnumerateArray());
     }
 
     [Fact]
