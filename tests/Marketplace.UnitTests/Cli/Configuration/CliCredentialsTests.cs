@@ -98,7 +98,25 @@ public sealed class CliCredentialsTests : IDisposable
     [Fact]
     public async Task Resolve_DefaultDemoFileExists_IsUsed()
     {
-        var credentials = await CliCredentials.ResolveAsync(new CredentialOptions(), _environment.GetValueOrDefault, DemoPath, Ct);
+        var credentials = await CliCredentials.ResolveAsync(new CredentialOptions(), _environment.GetValueOrDefault, DemoPath, CliCredentials.AuditorDemoClient, Ct);
+
+        Assert.Equal("demo-auditor", credentials.Client?.ClientId);
+    }
+
+    [Fact]
+    public async Task Resolve_DemoOnlyForAProviderCommand_ActsAsTheDemoUploader()
+    {
+        var credentials = await CliCredentials.ResolveAsync(
+            new CredentialOptions(DemoPath: DemoPath), _environment.GetValueOrDefault, DemoPath, CliCredentials.UploaderDemoClient, Ct);
+
+        Assert.Equal(new ClientCredentials("demo-uploader", "uploader-secret"), credentials.Client);
+    }
+
+    [Fact]
+    public async Task Resolve_ProviderCommandWithDemoClientNamed_TheNamedClientWins()
+    {
+        var credentials = await CliCredentials.ResolveAsync(
+            new CredentialOptions(DemoPath: DemoPath, DemoClient: "demo-auditor"), _environment.GetValueOrDefault, DemoPath, CliCredentials.UploaderDemoClient, Ct);
 
         Assert.Equal("demo-auditor", credentials.Client?.ClientId);
     }
@@ -213,7 +231,7 @@ public sealed class CliCredentialsTests : IDisposable
     }
 
     private Task<CliCredentials> ResolveAsync(CredentialOptions options) =>
-        CliCredentials.ResolveAsync(options, _environment.GetValueOrDefault, Path.Combine(_folder, "no-default-demo.json"), Ct);
+        CliCredentials.ResolveAsync(options, _environment.GetValueOrDefault, Path.Combine(_folder, "no-default-demo.json"), CliCredentials.AuditorDemoClient, Ct);
 
     private void SetEnvironment(string url, string clientId, string clientSecret)
     {

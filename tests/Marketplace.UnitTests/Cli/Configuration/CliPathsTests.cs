@@ -11,6 +11,7 @@ public sealed class CliPathsTests
 
         Assert.Equal(Path.Combine("/xdg/config", "marketplace", "profile.json"), CliPaths.DefaultProfilePath(environment.GetValueOrDefault));
         Assert.Equal(Path.Combine("/xdg/state", "marketplace", "audit-state.json"), CliPaths.DefaultStatePath(environment.GetValueOrDefault));
+        Assert.Equal(Path.Combine("/xdg/state", "marketplace", "uploads.json"), CliPaths.DefaultUploadStatePath(environment.GetValueOrDefault));
     }
 
     [Fact]
@@ -20,5 +21,6 @@ public sealed class CliPathsTests
 
         Assert.Equal(Path.Combine("/home/ada", ".config", "marketplace", "profile.json"), CliPaths.DefaultProfilePath(environment.GetValueOrDefault));
         Assert.Equal(Path.Combine("/home/ada", ".local", "state", "marketplace", "audit-state.json"), CliPaths.DefaultStatePath(environment.GetValueOrDefault));
+        Assert.Equal(Path.Combine("/home/ada", ".local", "state", "marketplace", "uploads.json"), CliPaths.DefaultUploadStatePath(environment.GetValueOrDefault));
     }
 }
