@@ -5,10 +5,12 @@ using Marketplace.Catalog.Items;
 using Marketplace.Catalog.Persistence;
 using Marketplace.Catalog.Queryables;
 using Marketplace.Catalog.Search;
+using Marketplace.Catalog.Validation;
 using Marketplace.Platform.Hosting;
 using Marketplace.Platform.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Marketplace.Catalog;
 
@@ -20,6 +22,10 @@ public static class CatalogModule
         var services = builder.Services;
         services.AddValidatedOptions<CatalogOptions>(CatalogOptions.Section);
         services.AddModuleDbContext<CatalogDbContext>(CatalogDbContext.Schema, migrationOrder: 20, spatial: true);
+        services.AddValidatedOptions<StacSchemaOptions>(StacSchemaOptions.Section);
+        services.AddHttpClient(StacSchemaValidator.HttpClientName)
+            .ConfigureHttpClient((sp, client) => client.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<StacSchemaOptions>>().Value.FetchTimeoutSeconds));
+        services.AddSingleton<StacSchemaValidator>();
         services.AddSingleton<StacItemReader>();
         services.AddSingleton<CatalogQueryables>();
         services.AddSingleton<ItemConditions>();

@@ -22,7 +22,9 @@ internal static class CatalogCommands
         var outcome = await scope.ServiceProvider.GetRequiredService<UpsertCollection>().HandleAsync(document, null, ct);
         if (outcome is Outcome<Catalog.Persistence.CollectionRecord>.Invalid invalid)
         {
-            throw new ArgumentException("The collection is not valid: " + string.Join("; ", invalid.Errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")));
+            // One line per field or JSON Pointer (schema errors name the pointer, e.g. #/providers/0/roles/0).
+            throw new ArgumentException($"The collection in {path} is not valid:{Environment.NewLine}" + string.Join(Environment.NewLine,
+                invalid.Errors.SelectMany(e => e.Value.Select(message => $"  {e.Key}: {message}"))));
         }
         Console.WriteLine($"Collection '{document["id"]}' saved.");
     }

@@ -1,12 +1,17 @@
 using System.Text.Json.Nodes;
 using Marketplace.Catalog.Persistence;
+using Marketplace.Catalog.Validation;
 using Marketplace.Platform.Outcomes;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Catalog.Collections;
 
-/// <summary>Creates or replaces a STAC collection (STAC 1.1 collection spec): id, title, description, license are required.</summary>
-public sealed class UpsertCollection(CatalogDbContext db, TimeProvider clock)
+/// <summary>
+/// Creates or replaces a STAC collection (STAC 1.1 collection spec): id, description and license are required, and the
+/// collection as the catalog will serve it must validate against the STAC 1.1 collection schema and the schema of every
+/// extension it declares (<see cref="StacSchemaValidator"/>); the errors are keyed by JSON Pointer (<c>#/providers/0/roles/0</c>).
+/// </summary>
+public sealed class UpsertCollection(CatalogDbContext db, StacSchemaValidator schemas, TimeProvider clock)
 {
     public async Task<Outcome<CollectionRecord>> HandleAsync(JsonObject collection, Guid? providerOrganization, CancellationToken ct)
     {
@@ -24,6 +29,14 @@ public sealed class UpsertCollection(CatalogDbContext db, TimeProvider clock)
         if (Text(collection["license"]) is not { Length: > 0 })
         {
             errors.Add("license", "A license (SPDX identifier or \"other\") is required.");
+        }
+        if (errors.Any)
+        {
+            return errors.ToOutcome<CollectionRecord>();
+        }
+        foreach (var error in await schemas.ValidateCollectionAsync(collection, ct))
+        {
+            errors.Add(error.Path, $"{error.Message} ({error.SchemaLabel})");
         }
         if (errors.Any)
         {

@@ -16,6 +16,15 @@ public sealed class CatalogApp(StackFixture stack) : MarketplaceApp(stack)
 {
     public const string Collection = "sentinel-like-l2a";
 
+    /// <summary>Validates collections against the offline schemas, whatever the environment configures.</summary>
+    protected override void Configure(IDictionary<string, string?> settings)
+    {
+        foreach (var (key, value) in StacSchemaValidator.OfflineSettings())
+        {
+            settings[key] = value;
+        }
+    }
+
     public override async ValueTask InitializeAsync()
     {
         await base.InitializeAsync();
