@@ -30,10 +30,19 @@ RUN apt-get update \
 
 WORKDIR /app
 COPY --from=build /app ./
+# The marketplace's own STAC extension schema: collections and items are
+# validated (StacSchemas__Enabled) against it (StacSchemas__Folders__0__*) and
+# against the STAC core and extension schemas they declare. Those
+# schemas are not in the image: mount a copy laid out by canonical URL and set
+# StacSchemas__Root to it, or allow fetching them (StacSchemas__AllowFetch).
+COPY catalog-schemas/ ./catalog-schemas/
 
 # GDAL_PAM_ENABLED=NO: gdalinfo -stats must not write .aux.xml sidecars.
 ENV ASPNETCORE_URLS=http://+:8080 \
-    GDAL_PAM_ENABLED=NO
+    GDAL_PAM_ENABLED=NO \
+    StacSchemas__Enabled=true \
+    StacSchemas__Folders__0__BaseUrl=https://satellite-marketplace.example/stac/ \
+    StacSchemas__Folders__0__Path=/app/catalog-schemas
 EXPOSE 8080
 
 # Non-root user that ships with the .NET images (user "app", uid 1654). The
