@@ -62,6 +62,10 @@ public sealed class StacSchemaValidator
         return Enabled ? ValidateInstanceAsync(ServedForm.Item(JsonInstance.From(item), collectionId), ct) : new(None);
     }
 
+    /// <inheritdoc cref="ValidateItemAsync(JsonObject, string?, CancellationToken)"/>
+    public ValueTask<IReadOnlyList<StacValidationError>> ValidateItemAsync(JsonElement item, string? collectionId, CancellationToken ct) =>
+        Enabled ? ValidateInstanceAsync(ServedForm.Item(JsonInstance.From(item), collectionId), ct) : new(None);
+
     /// <summary>Validates a collection about to be stored, as the catalog will serve it; empty when valid or when validation is off.</summary>
     public ValueTask<IReadOnlyList<StacValidationError>> ValidateCollectionAsync(JsonObject collection, CancellationToken ct)
     {

@@ -212,10 +212,13 @@ public sealed class StacSchemaValidatorTests : IDisposable
 
         var asGiven = await validator.ValidateAsync(item, Ct);
         var asServed = await validator.ValidateItemAsync(item, null, Ct);
+        using var document = System.Text.Json.JsonDocument.Parse(item.ToJsonString());
+        var asServedFromElement = await validator.ValidateItemAsync(document.RootElement, null, Ct);
 
         Assert.Contains(asGiven, e => e.Path == "#/collection");
         Assert.Contains(asGiven, e => e.Path == "#/bbox");
         Assert.Empty(asServed);
+        Assert.Empty(asServedFromElement);
         Assert.Empty(item["links"]!.AsArray()); // the caller's document is left as it was
     }
 
