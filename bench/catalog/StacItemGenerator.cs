@@ -17,7 +17,7 @@ namespace Marketplace.Bench.Catalog;
 internal sealed class StacItemGenerator
 {
     /// <summary>Changes whenever the output changes, so files of an older generator are never reused.</summary>
-    public const string Version = "v1";
+    public const string Version = "v2";
 
     public static readonly DateTimeOffset FirstDay = new(2021, 1, 1, 0, 0, 0, TimeSpan.Zero);
     public const int Days = 1826; // 2021-01-01 up to and including 2025-12-31
@@ -577,6 +577,13 @@ internal sealed class StacItemGenerator
             ["instruments"] = new JsonArray(instruments.Select(i => (JsonNode)i).ToArray()),
             ["gsd"] = gsd,
         };
+        // The processing extension requires one of its fields on a collection that declares it.
+        summaries["processing:level"] = new JsonArray(collection.Id switch
+        {
+            "sar-grd" => "L1",
+            "very-high-res" => "L1B",
+            _ => "L2A",
+        });
         if (extensions.Contains(Eo))
         {
             summaries["eo:cloud_cover"] = new JsonObject { ["minimum"] = 0, ["maximum"] = 100 };

@@ -4,6 +4,7 @@ using System.Threading.Channels;
 using System.Text.Json.Nodes;
 using Marketplace.Catalog.Items;
 using Marketplace.Catalog.Persistence;
+using Marketplace.Catalog.Validation;
 using Marketplace.Platform.Outcomes;
 using Npgsql;
 using NpgsqlTypes;
@@ -20,13 +21,14 @@ public sealed record LoadResult(long Loaded, IReadOnlyList<LoadError> Errors);
 
 /// <summary>
 /// Bulk-loads newline-delimited STAC items (one item per line, from a file or standard input). Reading and checking
-/// the lines overlaps with writing them: batches of <see cref="BatchSize"/> go to <see cref="Writers"/> connections,
+/// the lines (the item rules, then the STAC schemas of the item and of every extension it declares) overlaps with
+/// writing them: batches of <see cref="BatchSize"/> go to <see cref="Writers"/> connections,
 /// each writing with binary COPY straight into the catalog, or, when a batch meets items already stored, through a
 /// staging table and an upsert. Invalid lines are reported with their number and skipped; a batch is written whole or
 /// not at all. When an item appears more than once in a load, the last line wins: within a batch by replacing the
 /// earlier line, across batches by writing the later batch only after every earlier one has committed.
 /// </summary>
-public sealed class LoadItems(NpgsqlDataSource dataSource, StacItemReader reader, TimeProvider clock)
+public sealed class LoadItems(NpgsqlDataSource dataSource, StacItemReader reader, StacSchemaValidator schemas, TimeProvider clock)
 {
     public const int BatchSize = 10_000;
 
@@ -113,6 +115,16 @@ public sealed class LoadItems(NpgsqlDataSource dataSource, StacItemReader reader
                     continue;
                 }
                 outcome = reader.Read(json.RootElement, options.CollectionId);
+                if (outcome is Outcome<ItemRecord>.Ok)
+                {
+                    // Against STAC core and every extension the item declares, as it will be served (when validation is on).
+                    var schemaErrors = await schemas.ValidateItemAsync(json.RootElement, options.CollectionId, ct);
+                    if (schemaErrors.Count > 0)
+                    {
+                        errors.Add(new LoadError(lineNumber, string.Join(" ", schemaErrors)));
+                        continue;
+                    }
+                }
             }
             switch (outcome)
             {

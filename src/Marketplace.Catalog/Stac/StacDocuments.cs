@@ -21,7 +21,7 @@ public static class StacDocuments
         {
             ["type"] = "Feature",
             ["stac_version"] = StacConformance.StacVersion,
-            ["stac_extensions"] = new JsonArray(item.StacExtensions.Select(e => (JsonNode)e).ToArray()),
+            ["stac_extensions"] = new JsonArray(ProjectionExtensionForBothCodes(item.StacExtensions).Select(e => (JsonNode)e).ToArray()),
             ["id"] = item.Id,
             ["collection"] = item.CollectionId,
             ["geometry"] = StacItemReader.ToGeoJson(item.Geometry),
@@ -57,6 +57,17 @@ public static class StacDocuments
         }
         return p;
     }
+
+    /// <summary>
+    /// Projection extension v2 forbids <c>proj:epsg</c>, which <see cref="WithBothProjectionCodes"/> adds; v1.2.0 has both
+    /// codes and every other field of v2, so an item served with both declares v1.2.0 and stays valid.
+    /// </summary>
+    public static IEnumerable<string> ProjectionExtensionForBothCodes(IEnumerable<string> extensions) =>
+        extensions.Select(e => e.StartsWith(ProjectionV2Prefix, StringComparison.Ordinal) ? ProjectionBothCodes : e).Distinct(StringComparer.Ordinal);
+
+    public const string ProjectionBothCodes = "https://stac-extensions.github.io/projection/v1.2.0/schema.json";
+
+    private const string ProjectionV2Prefix = "https://stac-extensions.github.io/projection/v2.";
 
     public static JsonObject Collection(CollectionView view, string root)
     {

@@ -65,10 +65,11 @@ public sealed class StacHttpTests(CatalogApp app) : IClassFixture<CatalogApp>
     }
 
     [Fact]
-    public async Task Item_WithAnEpsgCode_CarriesBothProjCodeAndProjEpsg()
+    public async Task Item_WithAnEpsgCode_CarriesBothProjCodeAndProjEpsg_AndDeclaresTheProjectionVersionWithBoth()
     {
         var item = CatalogApp.Item("projected-1", 116, 39, "2024-07-01T00:00:00Z")
-            .Replace("\"platform\":", "\"proj:epsg\":32650,\"platform\":", StringComparison.Ordinal);
+            .Replace("\"platform\":", "\"proj:code\":\"EPSG:32650\",\"platform\":", StringComparison.Ordinal);
+        item = item.Replace("\"stac_extensions\":[", "\"stac_extensions\":[\"https://stac-extensions.github.io/projection/v2.0.0/schema.json\",", StringComparison.Ordinal);
         var loaded = await app.Services.GetRequiredService<Marketplace.Catalog.Ingest.LoadItems>().HandleAsync(
             new MemoryStream(System.Text.Encoding.UTF8.GetBytes(item)), new Marketplace.Catalog.Ingest.LoadOptions("public", true, null), Ct);
         using var client = app.CreateClient();
@@ -78,5 +79,9 @@ public sealed class StacHttpTests(CatalogApp app) : IClassFixture<CatalogApp>
         Assert.Equal(1, loaded.Loaded);
         Assert.Equal(32650, served.GetProperty("properties").GetProperty("proj:epsg").GetInt32());
         Assert.Equal("EPSG:32650", served.GetProperty("properties").GetProperty("proj:code").GetString());
+        // Projection v2 forbids proj:epsg: an item served with both codes declares v1.2.0, which has both.
+        var extensions = served.GetProperty("stac_extensions").EnumerateArray().Select(e => e.GetString()).ToList();
+        Assert.Contains("https://stac-extensions.github.io/projection/v1.2.0/schema.json", extensions);
+        Assert.DoesNotContain("https://stac-extensions.github.io/projection/v2.0.0/schema.json", extensions);
     }
 }
