@@ -22,6 +22,7 @@ public static class PlatformModule
         builder.Services.AddValidatedOptions<HostingOptions>(HostingOptions.Section);
         builder.Services.AddValidatedOptions<GdalOptions>(GdalOptions.Section);
         builder.Services.AddSingleton<GdalVersionProbe>();
+        builder.Services.AddSingleton<GdalSandbox>();
         builder.AddMarketplaceDatabase();
         builder.AddMarketplaceStorage();
         builder.AddMarketplaceGrading();
