@@ -2,6 +2,7 @@ using Marketplace.Api.Audit;
 using Marketplace.Api.Hosting;
 using Marketplace.Api.Identity;
 using Marketplace.Api.Operations;
+using Marketplace.Api.Products;
 using Marketplace.Api.Stac;
 using Marketplace.Api.Uploads;
 using Marketplace.Catalog;
@@ -41,6 +42,7 @@ if (app.Services.GetRequiredService<IOptions<HostingOptions>>().Value.RunsApi)
     app.MapMeEndpoints();
     app.MapOrganizationEndpoints();
     app.MapAuditEndpoints();
+    app.MapProductEndpoints();
     app.MapUploadEndpoints();
 }
 await app.RunAsync();

@@ -1,4 +1,5 @@
 using Marketplace.Ingestion.Persistence;
+using Marketplace.Ingestion.Pipeline;
 using Marketplace.Ingestion.Uploads;
 using Marketplace.Platform.Hosting;
 using Marketplace.Platform.Persistence;
@@ -26,6 +27,7 @@ public static class IngestionModule
         services.AddScoped<GetUploadQuota>();
         services.AddScoped<SetUploadQuota>();
         services.AddHostedService<UploadExpiryWorker>();
+        services.AddProductPipeline();
         return builder;
     }
 }

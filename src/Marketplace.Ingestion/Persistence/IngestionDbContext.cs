@@ -1,10 +1,11 @@
+using Marketplace.Ingestion.Products;
 using Marketplace.Ingestion.Uploads;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Ingestion.Persistence;
 
 /// <summary>
-/// The ingestion module's tables (schema <c>ingestion</c>): uploads and the organizations' upload quotas. Each entity
+/// The ingestion module's tables (schema <c>ingestion</c>): uploads, the organizations' upload quotas, and products with their assets and pipeline steps. Each entity
 /// is configured in its own class under <c>Persistence/Configurations</c>.
 /// </summary>
 public sealed class IngestionDbContext(DbContextOptions<IngestionDbContext> options) : DbContext(options)
@@ -14,6 +15,8 @@ public sealed class IngestionDbContext(DbContextOptions<IngestionDbContext> opti
     public DbSet<Upload> Uploads => Set<Upload>();
 
     public DbSet<OrganizationUploadQuota> UploadQuotas => Set<OrganizationUploadQuota>();
+
+    public DbSet<Product> Products => Set<Product>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

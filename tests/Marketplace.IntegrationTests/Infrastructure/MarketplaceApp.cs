@@ -47,6 +47,12 @@ public class MarketplaceApp(StackFixture stack) : IAsyncLifetime
         var ct = TestContext.Current.CancellationToken;
         Database = await stack.CloneTemplateAsync(ct);
         _settings = BaseSettings(stack, Database, "t" + Database[^12..]);
+        // Certification validates every product's item against the offline schemas, whether or not the catalog
+        // validates what it loads (StacSchemas:Enabled, which test apps switch on where they need it).
+        foreach (var (key, value) in StacSchemaValidator.OfflineSettings().Where(s => s.Key != "StacSchemas:Enabled"))
+        {
+            _settings[key] = value;
+        }
         Configure(_settings);
         _factory = StartAnotherProcess();
         await using var scope = Services.CreateAsyncScope();

@@ -10,7 +10,8 @@ public sealed class DependencyRulesTests
         { "Marketplace.Platform", [] },
         { "Marketplace.Identity", ["Marketplace.Platform"] },
         { "Marketplace.Catalog", ["Marketplace.Platform"] },
-        { "Marketplace.Api", ["Marketplace.Platform", "Marketplace.Identity", "Marketplace.Catalog"] },
+        { "Marketplace.Ingestion", ["Marketplace.Platform", "Marketplace.Catalog"] },
+        { "Marketplace.Api", ["Marketplace.Platform", "Marketplace.Identity", "Marketplace.Catalog", "Marketplace.Ingestion"] },
         { "Marketplace.Cli", ["Marketplace.Platform"] },
     };
 
@@ -33,7 +34,7 @@ public sealed class DependencyRulesTests
     public void Namespaces_MatchFolders_AndAvoidJunkDrawerNames()
     {
         string[] banned = ["Common", "Shared", "Helpers", "Utils", "Managers", "Misc"];
-        foreach (var name in new[] { "Marketplace.Platform", "Marketplace.Identity", "Marketplace.Catalog", "Marketplace.Api", "Marketplace.Cli" })
+        foreach (var name in new[] { "Marketplace.Platform", "Marketplace.Identity", "Marketplace.Catalog", "Marketplace.Ingestion", "Marketplace.Api", "Marketplace.Cli" })
         {
             var namespaces = Load(name).GetTypes()
                 .Where(t => t.Namespace is not null && !t.Name.StartsWith('<'))

@@ -1,0 +1,134 @@
+using Marketplace.Platform.Audit.Recording;
+
+namespace Marketplace.Ingestion.Products;
+
+/// <summary>
+/// One version of a provider's product: the STAC item draft and assets it was submitted with, its offers, where it
+/// stands in the pipeline, its grade, and, once certified, the signed certification report. A corrected version is a
+/// new product that names the version it replaces; earlier versions are kept.
+/// </summary>
+public sealed class Product
+{
+    private readonly List<ProductAsset> _assets = [];
+    private readonly List<PipelineStep> _steps = [];
+
+    private Product() { }
+
+    public Guid Id { get; private set; }
+
+    public Guid OrganizationId { get; private set; }
+
+    public string CollectionId { get; private set; } = "";
+
+    /// <summary>The STAC item id; every version of a product has the same one.</summary>
+    public string ItemId { get; private set; } = "";
+
+    public int Version { get; private set; }
+
+    public Guid? PreviousVersionId { get; private set; }
+
+    public ProductStatus Status { get; private set; }
+
+    public string SubmittedByType { get; private set; } = "";
+
+    public string? SubmittedBySubject { get; private set; }
+
+    public DateTimeOffset SubmittedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    /// <summary>The STAC item draft as submitted (JSON).</summary>
+    public string Draft { get; private set; } = "{}";
+
+    /// <summary>The offers as submitted (JSON array).</summary>
+    public string Offers { get; private set; } = "[]";
+
+    /// <summary>The item as certified and published (JSON), once the pipeline made it.</summary>
+    public string? Item { get; private set; }
+
+    public string? Grade { get; private set; }
+
+    /// <summary>Why the product has its grade (JSON).</summary>
+    public string? GradeReasons { get; private set; }
+
+    /// <summary>The certification report's canonical JSON (RFC 8785), as signed.</summary>
+    public string? CertificationReport { get; private set; }
+
+    /// <summary>The report's compact JWS, whose payload is exactly <see cref="CertificationReport"/>.</summary>
+    public string? CertificationJws { get; private set; }
+
+    public string? RejectionReason { get; private set; }
+
+    public IReadOnlyList<ProductAsset> Assets => _assets;
+
+    public IReadOnlyList<PipelineStep> Steps => _steps;
+
+    public static Product Submit(Guid id, Guid organizationId, AuditActor submittedBy, string collectionId, string itemId, int version,
+        Guid? previousVersionId, string draft, string offers, IEnumerable<ProductAsset> assets, IEnumerable<string> steps, DateTimeOffset now)
+    {
+        var product = new Product
+        {
+            Id = id,
+            OrganizationId = organizationId,
+            SubmittedByType = submittedBy.Type,
+            SubmittedBySubject = submittedBy.Subject,
+            CollectionId = collectionId,
+            ItemId = itemId,
+            Version = version,
+            PreviousVersionId = previousVersionId,
+            Draft = draft,
+            Offers = offers,
+            Status = ProductStatus.Submitted,
+            SubmittedAt = now,
+            UpdatedAt = now,
+        };
+        product._assets.AddRange(assets);
+        product._steps.AddRange(steps.Select((name, i) => PipelineStep.Plan(id, name, i)));
+        return product;
+    }
+
+    /// <summary>Final: nothing more happens to the product (published products can still be withdrawn).</summary>
+    public bool IsFinished => Status is ProductStatus.Rejected or ProductStatus.Withdrawn;
+
+    public PipelineStep Step(string name) => _steps.Single(s => s.Name == name);
+
+    public ProductAsset? Asset(string key) => _assets.SingleOrDefault(a => a.Key == key);
+
+    public void AddAsset(ProductAsset asset) => _assets.Add(asset);
+
+    public void MoveTo(ProductStatus status, DateTimeOffset now)
+    {
+        Status = status;
+        UpdatedAt = now;
+    }
+
+    public void Certify(string item, string report, string jws, DateTimeOffset now)
+    {
+        Item = item;
+        CertificationReport = report;
+        CertificationJws = jws;
+        UpdatedAt = now;
+    }
+
+    public void Reject(string reason, string? report, string? jws, DateTimeOffset now)
+    {
+        Status = ProductStatus.Rejected;
+        RejectionReason = reason;
+        CertificationReport = report ?? CertificationReport;
+        CertificationJws = jws ?? CertificationJws;
+        UpdatedAt = now;
+    }
+
+    public void Classify(string grade, string reasons, DateTimeOffset now)
+    {
+        Grade = grade;
+        GradeReasons = reasons;
+        UpdatedAt = now;
+    }
+
+    public void Withdraw(DateTimeOffset now)
+    {
+        Status = ProductStatus.Withdrawn;
+        UpdatedAt = now;
+    }
+}
