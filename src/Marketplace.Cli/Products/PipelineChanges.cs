@@ -43,6 +43,8 @@ internal static class PipelineChanges
             "running" => string.Create(CultureInfo.InvariantCulture, $"running (attempt {step.Attempts})"),
             "succeeded" => "succeeded" + Duration(step) + Findings(step),
             "failed" => "failed" + Duration(step) + Findings(step) + (step.Error is { Length: > 0 } error ? $": {error}" : ""),
+            "pending" when step.Attempts > 0 => string.Create(CultureInfo.InvariantCulture, $"to be tried again after attempt {step.Attempts}")
+                                                + (step.Error is { Length: > 0 } interruption ? $": {interruption}" : ""),
             _ => step.State + (step.Error is { Length: > 0 } reason ? $": {reason}" : ""),
         };
     }

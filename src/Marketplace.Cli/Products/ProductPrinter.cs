@@ -34,6 +34,12 @@ internal static class ProductPrinter
                 step.DurationMs is { } ms ? string.Create(CultureInfo.InvariantCulture, $"{ms / 1000:0.0} s") : "",
                 Markup.Escape(PipelineChanges.FindingCounts(step)));
         }
+        var interruptions = (product.Steps ?? []).Where(s => s.State is "pending" or "running" && s.Error is { Length: > 0 })
+            .Select(s => $"{s.Name}, attempt {s.Attempts}: {s.Error}").ToList();
+        if (interruptions.Count > 0)
+        {
+            table.Caption(Markup.Escape(string.Join("\n", interruptions)), new Style(Color.Yellow));
+        }
         return table;
     }
 

@@ -49,6 +49,15 @@ public sealed class PipelineChangesTests
     }
 
     [Fact]
+    public void Describe_AttemptInterrupted_SaysItWillBeTriedAgainAndWhy()
+    {
+        var before = Product("certifying", Step("raster", "running", 2));
+        var after = Product("certifying", Step("raster", "pending", 2) with { Error = "IOException: storage unreachable" });
+
+        Assert.Equal(["step raster: to be tried again after attempt 2: IOException: storage unreachable"], PipelineChanges.Describe(before, after));
+    }
+
+    [Fact]
     public void Describe_InReviewWithAGrade_NamesTheGrade()
     {
         var product = Product("in-review") with { Grade = "restricted" };
