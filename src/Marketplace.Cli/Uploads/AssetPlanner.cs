@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text;
 using Marketplace.Cli.Configuration;
 
@@ -16,7 +17,7 @@ internal static class AssetPlanner
     public static readonly IReadOnlyList<string> Roles = ["data", "telemetry", "metadata", "thumbnail", "overview"];
 
     /// <summary>Keys the platform keeps for itself.</summary>
-    private static readonly HashSet<string> Reserved = new(StringComparer.Ordinal) { "certification" };
+    private static readonly FrozenSet<string> Reserved = FrozenSet.Create(StringComparer.Ordinal, "certification");
 
     private const int MaxKeyLength = 100;
 

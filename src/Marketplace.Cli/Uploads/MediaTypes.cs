@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace Marketplace.Cli.Uploads;
 
 /// <summary>
@@ -21,7 +23,7 @@ internal static class MediaTypes
     /// <summary>How many leading bytes <see cref="Guess"/> looks at.</summary>
     public const int HeadLength = 64;
 
-    private static readonly Dictionary<string, string> ByExtension = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly FrozenDictionary<string, string> ByExtension = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
         [".tif"] = GeoTiff,
         [".tiff"] = GeoTiff,
@@ -34,7 +36,7 @@ internal static class MediaTypes
         [".txt"] = PlainText,
         [".xml"] = Xml,
         [".json"] = Json,
-    };
+    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The media type of a file named <paramref name="fileName"/> that starts with <paramref name="head"/>.</summary>
     public static string Guess(string fileName, ReadOnlySpan<byte> head)
