@@ -1,5 +1,6 @@
 using Marketplace.Catalog.Aggregation;
 using Marketplace.Catalog.Collections;
+using Marketplace.Catalog.Demo;
 using Marketplace.Catalog.Ingest;
 using Marketplace.Catalog.Items;
 using Marketplace.Catalog.Persistence;
@@ -34,6 +35,7 @@ public static class CatalogModule
         services.AddSingleton<AggregateItems>();
         services.AddSingleton<ListCollections>();
         services.AddScoped<UpsertCollection>();
+        services.AddScoped<SeedDemoCollections>();
         return builder;
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Marketplace.Catalog.Demo;
 using Marketplace.Identity;
 using Marketplace.Identity.Clients;
 using Marketplace.Identity.Demo;
@@ -68,6 +69,8 @@ internal static class HostCommands
         var knownPasswords = previous?.Members.ToDictionary(m => m.Email, m => m.Password) ?? [];
         await using var scope = services.CreateAsyncScope();
         var identities = await scope.ServiceProvider.GetRequiredService<SeedDemoIdentities>().HandleAsync(knownSecrets, knownPasswords, ct);
+        await scope.ServiceProvider.GetRequiredService<SeedDemoCollections>()
+            .HandleAsync(identities.Organizations.Single(o => o.Slug == "orbital-eye").Id, ct);
         var issuer = services.GetRequiredService<IOptions<MarketplaceIdentityOptions>>().Value.Issuer;
         var file = new DemoWorldFile(
             BaseUrl: issuer.AbsoluteUri.TrimEnd('/'),
