@@ -66,11 +66,22 @@ public sealed class ProductPipeline(
             var context = new StepContext(product, files, work, (fraction, token) => ReportProgressAsync(product.Id, step.Name, fraction, token));
             result = await _steps[step.Name].RunAsync(context, ct);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        catch (Exception ex) when ((ex is not OperationCanceledException || !ct.IsCancellationRequested) && job.Attempt < job.MaxAttempts)
         {
             step.Interrupt($"{ex.GetType().Name}: {ex.Message}");
             await db.SaveChangesAsync(CancellationToken.None);
             throw;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            // The last attempt: the step cannot run. It fails with that as its finding, so the product ends (rejected,
+            // with a signed report when the checks are what failed) instead of waiting for ever.
+            result = StepResult.Of([Finding.Error("pipeline.step-failed",
+                $"The {step.Name} step could not run after {job.Attempt} attempts: {ex.GetType().Name}: {ex.Message}")]);
+            if (!PipelineSteps.Checks.Contains(step.Name))
+            {
+                product.Reject($"The {step.Name} step could not run; see its findings.", null, null, clock.GetUtcNow());
+            }
         }
         finally
         {
@@ -98,7 +109,7 @@ public sealed class ProductPipeline(
         AuditEvent? auditEvent = null;
         switch (finished.Name)
         {
-            case PipelineSteps.Certification when product.Status == ProductStatus.Rejected:
+            case var _ when product.Status == ProductStatus.Rejected:
                 foreach (var later in product.Steps.Where(s => s.State == StepState.Pending))
                 {
                     later.Skip(now, "The product was rejected.");
@@ -119,6 +130,7 @@ public sealed class ProductPipeline(
                 break;
             case PipelineSteps.Publication when finished.State == StepState.Failed:
                 product.Reject("The certified item could not be put into the catalog; see the publication step.", null, null, now);
+                next = null;
                 auditEvent = Event("product.rejected", product, product.RejectionReason);
                 break;
             case PipelineSteps.Publication:
