@@ -30,7 +30,8 @@ internal static class CertificationCommands
                 context.Error.MarkupLine($"[red]Not verified:[/] {Markup.Escape(result.Problem ?? "unknown reason")}");
                 return ExitCodes.VerificationFailed;
             }
-            context.Out.WriteLine(document.GetRawText());
+            // The report as it was signed, unwrapped (the console would break long lines).
+            await context.Out.Profile.Out.Writer.WriteLineAsync(document.GetRawText().AsMemory(), ct);
             var verified = true;
             foreach (var file in parseResult.GetValue(files) ?? [])
             {
