@@ -46,8 +46,12 @@ public sealed class ProductPipeline(
         var step = product.Step(request.Step);
         if (step.State is StepState.Succeeded or StepState.Failed or StepState.Skipped)
         {
-            // Finished by an earlier run that died before its job was marked done: make sure the next one exists.
-            await AdvanceAsync(db, product, step, ct);
+            // Finished by an earlier run that died before its job was marked done. Its outcome, status and audit entry
+            // were committed with it; only make sure the next step's job exists (enqueuing it again is a no-op).
+            if (product.Status != ProductStatus.InReview && NextStep(product, step) is { } pending)
+            {
+                await EnqueueAsync(db, product, pending, ct);
+            }
             return;
         }
         var now = clock.GetUtcNow();
@@ -147,10 +151,24 @@ public sealed class ProductPipeline(
         }
         if (next is not null)
         {
-            var job = new ProductPipelineJob(product.Id, next);
-            await jobs.EnqueueAsync(db, new JobRequest(ProductPipelineJob.Queue, JsonSerializer.Serialize(job, Json), job.DedupeKey), ct);
+            await EnqueueAsync(db, product, next, ct);
         }
         await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>Enqueues a step's job, in the current transaction when there is one; one job per product and step, however often.</summary>
+    private async Task EnqueueAsync(IngestionDbContext db, Product product, string step, CancellationToken ct)
+    {
+        var job = new ProductPipelineJob(product.Id, step);
+        var request = new JobRequest(ProductPipelineJob.Queue, JsonSerializer.Serialize(job, Json), job.DedupeKey);
+        if (db.Database.CurrentTransaction is null)
+        {
+            await jobs.EnqueueAsync(request, ct);
+        }
+        else
+        {
+            await jobs.EnqueueAsync(db, request, ct);
+        }
     }
 
     private static string? NextStep(Product product, PipelineStep finished)

@@ -66,6 +66,42 @@ public sealed class PipelineCrashTests(ApiWithShortLeasesApp app) : IClassFixtur
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync($"/collections/{collection}/items/crash-1", Ct)).StatusCode);
     }
 
+    [Fact]
+    public async Task JobRunAgainAfterItsStepCommitted_ChangesNothing_AndRecordsNothingTwice()
+    {
+        var (uploader, _) = await UploadSteps.NewProviderAsync(app, Ct);
+        var collection = await NewCollectionAsync(app, Ct);
+        using var bench = new RasterWorkbench();
+        var upload = await UploadAsync(uploader, await File.ReadAllBytesAsync((await bench.CogAsync(128, 128)).FullPath, Ct), "image/tiff; application=geotiff", Ct);
+        var productId = (await MarketplaceApp.ReadJsonAsync(await SubmitAsync(uploader, collection, Draft("rerun-1"),
+            new Dictionary<string, (Guid, string[], string)> { ["data"] = (upload, ["data"], "image/tiff; application=geotiff") }, Ct), Ct))
+            .GetProperty("id").GetGuid();
+        await using (var worker = Worker())
+        {
+            _ = worker.Services;
+            await WaitForFinalAsync(uploader, productId, Ct);
+        }
+
+        // As if the worker had died after committing the certification step but before marking its job done.
+        Assert.Equal(1L, await CountAsync("""
+            UPDATE jobs.jobs SET state = 'Queued', run_after = now() - interval '1 second', finished_at = NULL
+            WHERE dedupe_key = 'product:' || $1 || ':certification' RETURNING 1::bigint
+            """, productId.ToString()));
+        await using (var again = Worker())
+        {
+            _ = again.Services;
+            await WaitUntilAsync(async () => await CountAsync(
+                "SELECT count(*) FROM jobs.jobs WHERE dedupe_key = 'product:' || $1 || ':certification' AND state = 'Succeeded'", productId.ToString()) == 1);
+        }
+        var product = await WaitForFinalAsync(uploader, productId, Ct);
+
+        Assert.Equal("published", product.GetProperty("status").GetString());
+        Assert.Equal(1, Step(product, "certification").GetProperty("attempts").GetInt32());
+        Assert.Equal(1L, await CountAsync("SELECT count(*) FROM audit.pending WHERE action = 'product.certified' AND convert_from(entry, 'UTF8') LIKE '%' || $1 || '%'", productId.ToString())
+            + await CountAsync("SELECT count(*) FROM audit.entries WHERE action = 'product.certified' AND convert_from(entry, 'UTF8') LIKE '%' || $1 || '%'", productId.ToString()));
+        Assert.Equal(10L, await CountAsync("SELECT count(*) FROM jobs.jobs WHERE dedupe_key LIKE 'product:' || $1 || ':%'", productId.ToString()));
+    }
+
     private WebApplicationFactory<Program> Worker() =>
         app.StartAnotherProcess().WithWebHostBuilder(web => web.UseSetting("Hosting:Roles", "worker"));
 
