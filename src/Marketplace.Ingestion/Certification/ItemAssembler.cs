@@ -44,7 +44,8 @@ public static class ItemAssembler
         var draft = context.Draft;
         var raster = context.OutputOf(PipelineSteps.Raster);
         var properties = (draft["properties"] as JsonObject)?.DeepClone().AsObject() ?? [];
-        var extensions = new List<string>((draft["stac_extensions"] as JsonArray)?.Select(e => e?.GetValue<string>()).OfType<string>() ?? []);
+        var extensions = new List<string>((draft["stac_extensions"] as JsonArray)?.OfType<JsonValue>()
+            .Select(e => e.TryGetValue<string>(out var url) ? url : null).OfType<string>() ?? []);
         var geometry = draft["geometry"]?.DeepClone() ?? raster["footprint"]?.DeepClone();
         if (raster["projection"] is JsonObject projection)
         {
@@ -108,7 +109,8 @@ public static class ItemAssembler
         {
             ["type"] = "Feature",
             ["stac_version"] = StacVersion,
-            ["stac_extensions"] = new JsonArray([.. extensions.Distinct(StringComparer.Ordinal).Select(e => JsonValue.Create(e))]),
+            // As the catalog serves it: a projection v2 declaration becomes v1.2.0, which allows both codes.
+            ["stac_extensions"] = new JsonArray([.. Marketplace.Catalog.Stac.StacDocuments.ProjectionExtensionForBothCodes(extensions).Select(e => JsonValue.Create(e))]),
             ["id"] = product.ItemId,
             ["collection"] = product.CollectionId,
             ["geometry"] = geometry,

@@ -114,6 +114,32 @@ public sealed class ProductPipelineTests(MarketplaceApp app) : IClassFixture<Mar
     }
 
     [Fact]
+    public async Task DraftDeclaringProjectionV2_IsPublishedWithBothCodesUnderTheVersionThatAllowsThem()
+    {
+        var (uploader, _) = await UploadSteps.NewProviderAsync(app, Ct);
+        var collection = await NewCollectionAsync(app, Ct);
+        using var bench = new RasterWorkbench();
+        var upload = await UploadAsync(uploader, await File.ReadAllBytesAsync((await bench.CogAsync(128, 128)).FullPath, Ct), "image/tiff; application=geotiff", Ct);
+        var draft = new
+        {
+            id = "projected-v2",
+            type = "Feature",
+            stac_extensions = new[] { "https://stac-extensions.github.io/projection/v2.0.0/schema.json" },
+            properties = new Dictionary<string, object> { ["datetime"] = "2025-06-01T03:00:00Z", ["gsd"] = 10, ["proj:code"] = "EPSG:32650" },
+        };
+
+        var productId = (await MarketplaceApp.ReadJsonAsync(await SubmitAsync(uploader, collection, draft,
+            new Dictionary<string, (Guid, string[], string)> { ["data"] = (upload, ["data"], "image/tiff; application=geotiff") }, Ct), Ct))
+            .GetProperty("id").GetGuid();
+        var product = await WaitForFinalAsync(uploader, productId, Ct);
+
+        Assert.True(product.GetProperty("status").GetString() == "published", product.ToString());
+        var extensions = product.GetProperty("item").GetProperty("stac_extensions").EnumerateArray().Select(e => e.GetString()).ToList();
+        Assert.Contains("https://stac-extensions.github.io/projection/v1.2.0/schema.json", extensions);
+        Assert.DoesNotContain("https://stac-extensions.github.io/projection/v2.0.0/schema.json", extensions);
+    }
+
+    [Fact]
     public async Task StripedGeoTiff_GetsACogMadeAsADerivedAsset_AndKeepsTheOriginal()
     {
         var (uploader, _) = await UploadSteps.NewProviderAsync(app, Ct);
