@@ -14,4 +14,7 @@ public sealed record Finding(string Code, FindingSeverity Severity, string Messa
 
     public static Finding Info(string code, string message, string? location = null) =>
         new(code, FindingSeverity.Info, message, location);
+
+    /// <summary>The same finding placed in a product's asset: <c>assets.{key}</c>, followed by its own location in the file.</summary>
+    public Finding InAsset(string key) => this with { Location = $"assets.{key}" + (Location is { } at ? $" ({at})" : "") };
 }

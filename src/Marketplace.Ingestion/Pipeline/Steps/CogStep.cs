@@ -29,20 +29,20 @@ public sealed class CogStep(GdalSandbox sandbox, CogConformance conformance, Cog
             var validation = await conformance.ValidateAsync(file, ct);
             if (validation.IsValid)
             {
-                findings.AddRange(Located(validation.Findings, asset.Key));
+                findings.AddRange(validation.Findings.Select(f => f.InAsset(asset.Key)));
                 assets[asset.Key] = new JsonObject { ["cloud_optimized"] = true };
                 continue;
             }
             var conversion = await converter.ConvertAsync(file, ct);
             if (conversion is not { Output: { } cog, Validation.IsValid: true })
             {
-                findings.AddRange(Located(validation.Findings, asset.Key));
-                findings.AddRange(Located(conversion.Findings, asset.Key));
+                findings.AddRange(validation.Findings.Select(f => f.InAsset(asset.Key)));
+                findings.AddRange(conversion.Findings.Select(f => f.InAsset(asset.Key)));
                 findings.Add(Finding.Error("cog.conversion-failed", "The GeoTIFF is not cloud-optimized and no valid COG could be made from it.", $"assets.{asset.Key}"));
                 assets[asset.Key] = new JsonObject { ["cloud_optimized"] = false, ["converted"] = false };
                 continue;
             }
-            findings.AddRange(Located(validation.Findings.Select(f => f.Severity == FindingSeverity.Error ? f with { Severity = FindingSeverity.Warning } : f), asset.Key));
+            findings.AddRange(validation.Findings.Select(f => f.Severity == FindingSeverity.Error ? f with { Severity = FindingSeverity.Warning } : f).Select(f => f.InAsset(asset.Key)));
             var key = $"{asset.Key}-cog";
             var (blobName, sha256, size) = await context.Files.StoreAsync(context.Product.Id, $"{key}.tif", cog.FullPath, CogMediaType, ct);
             var existing = context.Product.Asset(key);
@@ -61,6 +61,4 @@ public sealed class CogStep(GdalSandbox sandbox, CogConformance conformance, Cog
         return StepResult.Of(findings, new JsonObject { ["validator"] = "osgeo_utils.samples.validate_cloud_optimized_geotiff", ["assets"] = assets });
     }
 
-    private static IEnumerable<Finding> Located(IEnumerable<Finding> findings, string key) =>
-        findings.Select(f => f with { Location = $"assets.{key}" + (f.Location is { } at ? $" ({at})" : "") });
 }

@@ -24,7 +24,7 @@ public sealed class FormatStep(FormatDetector detector, IOptions<FormatDetection
             var tail = (asset.Size ?? 0) > head.Length ? await context.Files.ReadTailAsync(asset, options.Value.TailBytes, ct) : [];
             var detection = detector.Detect(new FormatSample(head, asset.MediaType, asset.Roles) { Tail = tail, TotalLength = asset.Size });
             asset.RecordFormat(detection.Format.ToString());
-            findings.AddRange(detection.Findings.Select(f => f with { Location = $"assets.{asset.Key}" + (f.Location is { } at ? $" ({at})" : "") }));
+            findings.AddRange(detection.Findings.Select(f => f.InAsset(asset.Key)));
             assets[asset.Key] = new JsonObject
             {
                 ["declared_type"] = asset.MediaType,

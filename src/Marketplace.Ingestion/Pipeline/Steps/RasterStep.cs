@@ -33,7 +33,7 @@ public sealed class RasterStep(GdalSandbox sandbox, RasterInspector inspector, R
             using var workspace = sandbox.CreateWorkspace();
             var file = await RasterAssets.ImportAsync(context, workspace, asset, ct);
             var inspection = await inspector.InspectAsync(file, ct);
-            findings.AddRange(Located(inspection.Findings, asset.Key));
+            findings.AddRange(inspection.Findings.Select(f => f.InAsset(asset.Key)));
             if (inspection.Info is not { } info)
             {
                 assets[asset.Key] = new JsonObject { ["opened"] = false };
@@ -51,7 +51,7 @@ public sealed class RasterStep(GdalSandbox sandbox, RasterInspector inspector, R
                 declared = new RasterDeclaration(null, Number(properties["gsd"]), (properties["eo:bands"] as JsonArray)?.Count, null);
             }
             var result = checks.Check(info, declared);
-            findings.AddRange(Located(result.Findings, asset.Key));
+            findings.AddRange(result.Findings.Select(f => f.InAsset(asset.Key)));
             assets[asset.Key] = Describe(info, result);
             if (first)
             {
@@ -105,6 +105,4 @@ public sealed class RasterStep(GdalSandbox sandbox, RasterInspector inspector, R
 
     private static double? Number(JsonNode? node) => node is JsonValue value && value.TryGetValue<double>(out var number) ? number : null;
 
-    private static IEnumerable<Finding> Located(IEnumerable<Finding> findings, string key) =>
-        findings.Select(f => f with { Location = $"assets.{key}" + (f.Location is { } at ? $" ({at})" : "") });
 }

@@ -44,7 +44,7 @@ public sealed class TelemetryStep(
                 DetectedFormat.Parquet => Unpack(await parquet.CheckAsync(content, Expectations(asset), ct)),
                 _ => ([Finding.Error("telemetry.unsupported", $"A telemetry asset must be CCSDS space packets, TLE, OMM, OEM, CSV or Parquet; this one is {format}.")], null),
             };
-            findings.AddRange(result.Found.Select(f => f with { Location = $"assets.{asset.Key}" + (f.Location is { } at ? $" ({at})" : "") }));
+            findings.AddRange(result.Found.Select(f => f.InAsset(asset.Key)));
             assets[asset.Key] = new JsonObject
             {
                 ["format"] = format.ToString(),
