@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -107,7 +106,7 @@ public sealed partial class StacNodeValidatorTests(CatalogApp app) : IClassFixtu
     /// <summary>Writes the documents to a temporary folder and runs the validator over them, offline.</summary>
     private static async Task<ValidatorRun> ValidateAsync(string validator, List<(string Name, JsonNode Document)> files)
     {
-        var repository = RepositoryRoot();
+        var repository = StacSchemaValidator.FindRepositoryRoot();
         var folder = Directory.CreateTempSubdirectory("stac-node-validator-");
         try
         {
@@ -199,7 +198,7 @@ public sealed partial class StacNodeValidatorTests(CatalogApp app) : IClassFixtu
     /// <summary>The validator installed from tests/stac-validation; fails (never skips) when it is not installed.</summary>
     private static string ValidatorPath()
     {
-        var path = Path.Combine(RepositoryRoot(), ValidatorRelativePath.Replace('/', Path.DirectorySeparatorChar));
+        var path = Path.Combine(StacSchemaValidator.FindRepositoryRoot(), ValidatorRelativePath.Replace('/', Path.DirectorySeparatorChar));
         if (!File.Exists(path))
         {
             Assert.Fail($"stac-node-validator is not installed ({ValidatorRelativePath} is missing): run infra/local/test, " +
@@ -236,24 +235,6 @@ public sealed partial class StacNodeValidatorTests(CatalogApp app) : IClassFixtu
         || line is "Extensions" or "Extensions: None"
         || line.EndsWith(": passed", StringComparison.Ordinal);
 
-    private static string RepositoryRoot([CallerFilePath] string sourceFile = "")
-    {
-        // The test binaries are under artifacts/ in the repository, or elsewhere with a private ArtifactsPath: then the
-        // working directory (or where this file was compiled) is inside the repository.
-        string?[] starts = [AppContext.BaseDirectory, Environment.CurrentDirectory, Path.GetDirectoryName(sourceFile)];
-        foreach (var start in starts.OfType<string>().Where(s => s.Length > 0))
-        {
-            for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)
-            {
-                if (File.Exists(Path.Combine(folder.FullName, "Marketplace.sln")))
-                {
-                    return folder.FullName;
-                }
-            }
-        }
-        throw new DirectoryNotFoundException(
-            $"Could not find the repository (a folder holding Marketplace.sln) above {string.Join(", ", starts.OfType<string>())}.");
-    }
 
     [GeneratedRegex(@"Summary \((?<total>\d+)\)\s+Passed: (?<passed>\d+)\s+Invalid: (?<invalid>\d+)\s+(?:Malformed: \d+\s+)?Skipped: (?<skipped>\d+)")]
     private static partial Regex SummaryPattern();
