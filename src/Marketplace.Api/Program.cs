@@ -1,8 +1,10 @@
 using Marketplace.Api.Audit;
+using Marketplace.Api.Classification;
 using Marketplace.Api.Hosting;
 using Marketplace.Api.Identity;
 using Marketplace.Api.Operations;
 using Marketplace.Api.Products;
+using Marketplace.Api.Reviews;
 using Marketplace.Api.Stac;
 using Marketplace.Api.Uploads;
 using Marketplace.Catalog;
@@ -44,6 +46,8 @@ if (app.Services.GetRequiredService<IOptions<HostingOptions>>().Value.RunsApi)
     app.MapAuditEndpoints();
     app.MapProductEndpoints();
     app.MapUploadEndpoints();
+    app.MapReviewEndpoints();
+    app.MapClassificationPolicyEndpoints();
 }
 await app.RunAsync();
 

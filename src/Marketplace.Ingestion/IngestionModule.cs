@@ -1,3 +1,4 @@
+using Marketplace.Ingestion.Classification;
 using Marketplace.Ingestion.Persistence;
 using Marketplace.Ingestion.Pipeline;
 using Marketplace.Ingestion.Uploads;
@@ -28,6 +29,7 @@ public static class IngestionModule
         services.AddScoped<SetUploadQuota>();
         services.AddHostedService<UploadExpiryWorker>();
         services.AddProductPipeline();
+        services.AddClassification();
         return builder;
     }
 }

@@ -52,6 +52,27 @@ public sealed class PublishItem(NpgsqlDataSource dataSource, StacItemReader read
         return record;
     }
 
+    /// <summary>
+    /// Changes a published item's grade (column and <c>marketplace:grade</c>) in the current transaction of
+    /// <paramref name="db"/>: from the commit on, every search, count, extent and item read enforces the new grade.
+    /// True when the item was there.
+    /// </summary>
+    public static async Task<bool> RegradeAsync(DbContext db, string collectionId, string itemId, string grade, DateTimeOffset now, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var transaction = db.Database.CurrentTransaction
+            ?? throw new InvalidOperationException("An item is regraded inside the transaction of the change that regrades it.");
+        await using var command = new NpgsqlCommand("""
+            UPDATE catalog.items SET grade = $3, properties = jsonb_set(properties, '{marketplace:grade}', to_jsonb($3::text)), updated_at = $4
+            WHERE collection_id = $1 AND id = $2
+            """, (NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction)transaction.GetDbTransaction());
+        command.Parameters.Add(new NpgsqlParameter { Value = collectionId });
+        command.Parameters.Add(new NpgsqlParameter { Value = itemId });
+        command.Parameters.Add(new NpgsqlParameter { Value = grade });
+        command.Parameters.Add(new NpgsqlParameter { Value = now });
+        return await command.ExecuteNonQueryAsync(ct) > 0;
+    }
+
     /// <summary>Takes an item out of the catalog in the current transaction of <paramref name="db"/>; true when it was there.</summary>
     public static async Task<bool> WithdrawAsync(DbContext db, string collectionId, string itemId, CancellationToken ct)
     {

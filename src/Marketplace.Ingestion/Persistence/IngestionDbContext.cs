@@ -1,3 +1,5 @@
+using Marketplace.Ingestion.Classification.Policies;
+using Marketplace.Ingestion.Classification.Reviews;
 using Marketplace.Ingestion.Products;
 using Marketplace.Ingestion.Uploads;
 using Microsoft.EntityFrameworkCore;
@@ -5,8 +7,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Marketplace.Ingestion.Persistence;
 
 /// <summary>
-/// The ingestion module's tables (schema <c>ingestion</c>): uploads, the organizations' upload quotas, and products with their assets and pipeline steps. Each entity
-/// is configured in its own class under <c>Persistence/Configurations</c>.
+/// The ingestion module's tables (schema <c>ingestion</c>): uploads, the organizations' upload quotas, products with
+/// their assets and pipeline steps, the installed classification policies, and compliance reviews with their
+/// decisions. Each entity is configured in its own class under <c>Persistence/Configurations</c>.
 /// </summary>
 public sealed class IngestionDbContext(DbContextOptions<IngestionDbContext> options) : DbContext(options)
 {
@@ -17,6 +20,10 @@ public sealed class IngestionDbContext(DbContextOptions<IngestionDbContext> opti
     public DbSet<OrganizationUploadQuota> UploadQuotas => Set<OrganizationUploadQuota>();
 
     public DbSet<Product> Products => Set<Product>();
+
+    public DbSet<StoredPolicy> Policies => Set<StoredPolicy>();
+
+    public DbSet<Review> Reviews => Set<Review>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,6 +1,5 @@
 using Marketplace.Catalog.Items;
 using Marketplace.Ingestion.Certification;
-using Marketplace.Ingestion.Classification;
 using Marketplace.Ingestion.Pipeline.Steps;
 using Marketplace.Ingestion.Formats;
 using Marketplace.Ingestion.Products;
@@ -23,7 +22,6 @@ public static class PipelineRegistration
     {
         services.AddValidatedOptions<PipelineOptions>(PipelineOptions.Section);
         services.AddValidatedOptions<CertificationOptions>(CertificationOptions.Section);
-        services.AddValidatedOptions<ResolutionClassificationOptions>(ResolutionClassificationOptions.Section);
         services.AddValidatedOptions<RasterCheckOptions>(RasterCheckOptions.Section);
         services.AddSingleton<RasterInspector>();
         services.AddSingleton<RasterChecks>();
@@ -34,7 +32,6 @@ public static class PipelineRegistration
         services.AddSingleton<IPublishedSigningKey>(sp => sp.GetRequiredService<CertificationSigner>());
         services.AddSingleton<ProductFiles>();
         services.AddSingleton<PublishItem>();
-        services.AddSingleton<IProductClassifier, ResolutionClassifier>();
         services.AddValidatedOptions<FormatDetectionOptions>(FormatDetectionOptions.Section);
         services.AddValidatedOptions<SpacePacketCheckOptions>(SpacePacketCheckOptions.Section);
         services.AddValidatedOptions<TleCheckOptions>(TleCheckOptions.Section);

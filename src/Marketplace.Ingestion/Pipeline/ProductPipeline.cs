@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Marketplace.Ingestion.Classification.Regrading;
+using Marketplace.Ingestion.Classification.Reviews;
 using Marketplace.Ingestion.Findings;
 using Marketplace.Ingestion.Persistence;
 using Marketplace.Ingestion.Products;
@@ -19,7 +21,7 @@ namespace Marketplace.Ingestion.Pipeline;
 /// </summary>
 public sealed class ProductPipeline(
     IServiceScopeFactory scopes, IEnumerable<IPipelineStep> steps, ProductFiles files, IJobQueue jobs, IAuditTrail audit,
-    NpgsqlDataSource dataSource, TimeProvider clock, IOptions<PipelineOptions> options) : IJobHandler
+    ReviewQueue reviews, NpgsqlDataSource dataSource, TimeProvider clock, IOptions<PipelineOptions> options) : IJobHandler
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -127,6 +129,7 @@ public sealed class ProductPipeline(
                 break;
             case PipelineSteps.Classification when product.Status == ProductStatus.InReview:
                 next = null;
+                await reviews.OpenAsync(db, product, ct);
                 auditEvent = Event("product.review-requested", product, product.Grade);
                 break;
             case PipelineSteps.Classification:
@@ -144,6 +147,10 @@ public sealed class ProductPipeline(
             default:
                 break;
         }
+        if (finished.Name == PipelineSteps.Classification && product.RegradeAt is { } regradeAt)
+        {
+            await jobs.EnqueueAsync(db, RegradeJob.At(product.Id, regradeAt), ct);
+        }
         await db.SaveChangesAsync(ct);
         if (auditEvent is not null)
         {
@@ -159,8 +166,7 @@ public sealed class ProductPipeline(
     /// <summary>Enqueues a step's job, in the current transaction when there is one; one job per product and step, however often.</summary>
     private async Task EnqueueAsync(IngestionDbContext db, Product product, string step, CancellationToken ct)
     {
-        var job = new ProductPipelineJob(product.Id, step);
-        var request = new JobRequest(ProductPipelineJob.Queue, JsonSerializer.Serialize(job, Json), job.DedupeKey);
+        var request = new ProductPipelineJob(product.Id, step).ToRequest();
         if (db.Database.CurrentTransaction is null)
         {
             await jobs.EnqueueAsync(request, ct);
@@ -201,7 +207,12 @@ public sealed class ProductPipeline(
         {
             details["detail"] = detail;
         }
-        return new AuditEvent(action, AuditActor.Platform, [$"product:{product.Id}"], [product.OrganizationId], Details: details);
+        if (product.GradeReasons is not null && action is "product.classified" or "product.review-requested")
+        {
+            details["reasons"] = product.GradeReasons;
+        }
+        return new AuditEvent(action, AuditActor.Platform, [$"product:{product.Id}"], [product.OrganizationId],
+            PolicyVersion: product.PolicyVersion, Details: details);
     }
 
     private async Task ReportProgressAsync(Guid productId, string step, double fraction, CancellationToken ct)

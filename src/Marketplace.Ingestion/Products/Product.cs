@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Marketplace.Platform.Audit.Recording;
 
 namespace Marketplace.Ingestion.Products;
@@ -50,6 +51,15 @@ public sealed class Product
 
     /// <summary>Why the product has its grade (JSON).</summary>
     public string? GradeReasons { get; private set; }
+
+    /// <summary>The grade the classification policy gave (a reviewer may have decided another: <see cref="Grade"/>).</summary>
+    public string? PolicyGrade { get; private set; }
+
+    /// <summary>The version of the classification policy that gave <see cref="PolicyGrade"/>.</summary>
+    public string? PolicyVersion { get; private set; }
+
+    /// <summary>When the product is graded again because an embargo ends; null when none is in force.</summary>
+    public DateTimeOffset? RegradeAt { get; private set; }
 
     /// <summary>The certification report's canonical JSON (RFC 8785), as signed.</summary>
     public string? CertificationReport { get; private set; }
@@ -119,10 +129,26 @@ public sealed class Product
         UpdatedAt = now;
     }
 
-    public void Classify(string grade, string reasons, DateTimeOffset now)
+    /// <summary>Records what the policy says: its grade, version, reasons and when to grade again.</summary>
+    public void RecordPolicyGrade(string policyGrade, string policyVersion, string reasons, DateTimeOffset? regradeAt, DateTimeOffset now)
+    {
+        PolicyGrade = policyGrade;
+        PolicyVersion = policyVersion;
+        GradeReasons = reasons;
+        RegradeAt = regradeAt;
+        UpdatedAt = now;
+    }
+
+    /// <summary>Sets the grade the product is shown and delivered under, on the product and in its certified item.</summary>
+    public void ApplyGrade(string grade, DateTimeOffset now)
     {
         Grade = grade;
-        GradeReasons = reasons;
+        if (Item is not null && JsonNode.Parse(Item) is JsonObject item
+            && item["properties"] is JsonObject properties)
+        {
+            properties["marketplace:grade"] = grade;
+            Item = item.ToJsonString();
+        }
         UpdatedAt = now;
     }
 

@@ -169,7 +169,7 @@ public sealed partial class SubmitProduct(IngestionDbContext db, NpgsqlDataSourc
         await db.SaveAndRecordAsync(audit, new AuditEvent("product.submitted", submitter.Actor, [$"product:{product.Id}"], [product.OrganizationId],
             Details: details), ct);
         var first = new ProductPipelineJob(product.Id, PipelineSteps.All[0]);
-        await jobs.EnqueueAsync(db, new JobRequest(ProductPipelineJob.Queue, JsonSerializer.Serialize(first, JsonSerializerOptions.Web), first.DedupeKey), ct);
+        await jobs.EnqueueAsync(db, first.ToRequest(), ct);
         await transaction.CommitAsync(ct);
         return ProductView.From(product);
     }

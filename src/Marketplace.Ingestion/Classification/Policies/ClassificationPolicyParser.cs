@@ -80,6 +80,14 @@ public sealed class ClassificationPolicyParser
         }
         Grade("$.defaultGrade", policy.DefaultGrade);
         Grade("$.reviewFrom", policy.ReviewFrom);
+        if (policy.FourEyesFrom is not null)
+        {
+            Grade("$.fourEyesFrom", policy.FourEyesFrom);
+        }
+        for (var i = 0; i < (policy.Derivatives?.ReleaseGrades?.Count ?? 0); i++)
+        {
+            Grade($"$.derivatives.releaseGrades[{i}]", policy.Derivatives!.ReleaseGrades[i]);
+        }
         var rules = policy.Rules;
         if (rules is null)
         {

@@ -6,7 +6,4 @@ namespace Marketplace.Ingestion.Classification.Policies;
 /// A grade under a policy, the rules that fired (each with its inputs), whether a reviewer must look at it, and when
 /// to grade again because an embargo ends (null when no embargo is in force).
 /// </summary>
-public sealed record PolicyClassification(string Grade, JsonArray Reasons, bool NeedsReview, string PolicyVersion, DateTimeOffset? RegradeAt)
-{
-    public Classification ToClassification() => new(Grade, Reasons, NeedsReview, PolicyVersion);
-}
+public sealed record PolicyClassification(string Grade, JsonArray Reasons, bool NeedsReview, string PolicyVersion, DateTimeOffset? RegradeAt);

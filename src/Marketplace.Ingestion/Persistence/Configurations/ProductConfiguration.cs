@@ -26,6 +26,9 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         builder.Property(p => p.Item).HasColumnName("item").HasColumnType("jsonb");
         builder.Property(p => p.Grade).HasColumnName("grade").HasMaxLength(50);
         builder.Property(p => p.GradeReasons).HasColumnName("grade_reasons").HasColumnType("jsonb");
+        builder.Property(p => p.PolicyGrade).HasColumnName("policy_grade").HasMaxLength(50);
+        builder.Property(p => p.PolicyVersion).HasColumnName("policy_version").HasMaxLength(100);
+        builder.Property(p => p.RegradeAt).HasColumnName("regrade_at");
         // Kept byte for byte as signed: text, not jsonb (jsonb would reorder and reformat it).
         builder.Property(p => p.CertificationReport).HasColumnName("certification_report");
         builder.Property(p => p.CertificationJws).HasColumnName("certification_jws");

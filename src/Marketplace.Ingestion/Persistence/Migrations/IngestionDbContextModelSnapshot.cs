@@ -23,6 +23,206 @@ namespace Marketplace.Ingestion.Persistence.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Marketplace.Ingestion.Classification.Policies.StoredPolicy", b =>
+                {
+                    b.Property<long>("Number")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("number");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Number"));
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("document");
+
+                    b.Property<DateTimeOffset>("InstalledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("installed_at");
+
+                    b.Property<string>("InstalledBySubject")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("installed_by_subject");
+
+                    b.Property<string>("InstalledByType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("installed_by_type");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("version");
+
+                    b.HasKey("Number");
+
+                    b.HasIndex("Version")
+                        .IsUnique()
+                        .HasDatabaseName("ux_classification_policies_version");
+
+                    b.ToTable("classification_policies", "ingestion");
+                });
+
+            modelBuilder.Entity("Marketplace.Ingestion.Classification.Reviews.Review", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("ApprovalsRequired")
+                        .HasColumnType("integer")
+                        .HasColumnName("approvals_required");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("ClosedBecause")
+                        .HasColumnType("text")
+                        .HasColumnName("closed_because");
+
+                    b.Property<string>("CollectionId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("collection_id");
+
+                    b.Property<string>("Grade")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("grade");
+
+                    b.Property<DateTimeOffset>("GradeSetAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("grade_set_at");
+
+                    b.Property<string>("ItemId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("item_id");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("PolicyGrade")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("policy_grade");
+
+                    b.Property<string>("PolicyVersion")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("policy_version");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("product_id");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("reasons");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("state");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_reviews_open_product")
+                        .HasFilter("state = 'Open'");
+
+                    b.HasIndex("State", "OpenedAt")
+                        .HasDatabaseName("ix_reviews_state_opened");
+
+                    b.ToTable("reviews", "ingestion", t =>
+                        {
+                            t.HasCheckConstraint("ck_reviews_approvals", "approvals_required BETWEEN 1 AND 2");
+                        });
+                });
+
+            modelBuilder.Entity("Marketplace.Ingestion.Classification.Reviews.ReviewDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("comment");
+
+                    b.Property<DateTimeOffset>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("Grade")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("grade");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("review_id");
+
+                    b.Property<Guid>("ReviewerOrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reviewer_organization_id");
+
+                    b.Property<string>("ReviewerSubject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reviewer_subject");
+
+                    b.Property<string>("ReviewerType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("reviewer_type");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewId")
+                        .HasDatabaseName("ix_review_decisions_review");
+
+                    b.ToTable("review_decisions", "ingestion", t =>
+                        {
+                            t.HasCheckConstraint("ck_review_decisions_comment", "length(btrim(comment)) > 0");
+                        });
+                });
+
             modelBuilder.Entity("Marketplace.Ingestion.Products.PipelineStep", b =>
                 {
                     b.Property<Guid>("ProductId")
@@ -132,9 +332,23 @@ namespace Marketplace.Ingestion.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("organization_id");
 
+                    b.Property<string>("PolicyGrade")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("policy_grade");
+
+                    b.Property<string>("PolicyVersion")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("policy_version");
+
                     b.Property<Guid?>("PreviousVersionId")
                         .HasColumnType("uuid")
                         .HasColumnName("previous_version_id");
+
+                    b.Property<DateTimeOffset?>("RegradeAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("regrade_at");
 
                     b.Property<string>("RejectionReason")
                         .HasColumnType("text")
@@ -403,6 +617,24 @@ namespace Marketplace.Ingestion.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Marketplace.Ingestion.Classification.Reviews.Review", b =>
+                {
+                    b.HasOne("Marketplace.Ingestion.Products.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplace.Ingestion.Classification.Reviews.ReviewDecision", b =>
+                {
+                    b.HasOne("Marketplace.Ingestion.Classification.Reviews.Review", null)
+                        .WithMany("Decisions")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Marketplace.Ingestion.Products.PipelineStep", b =>
                 {
                     b.HasOne("Marketplace.Ingestion.Products.Product", null)
@@ -419,6 +651,11 @@ namespace Marketplace.Ingestion.Persistence.Migrations
                         .HasForeignKey("ProductId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplace.Ingestion.Classification.Reviews.Review", b =>
+                {
+                    b.Navigation("Decisions");
                 });
 
             modelBuilder.Entity("Marketplace.Ingestion.Products.Product", b =>

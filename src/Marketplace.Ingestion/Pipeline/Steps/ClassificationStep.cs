@@ -1,12 +1,18 @@
 using System.Text.Json.Nodes;
 using Marketplace.Ingestion.Classification;
+using Marketplace.Ingestion.Classification.Policies;
+using Marketplace.Ingestion.Classification.Regrading;
 using Marketplace.Ingestion.Findings;
 using Marketplace.Ingestion.Products;
+using Microsoft.Extensions.Options;
 
 namespace Marketplace.Ingestion.Pipeline.Steps;
 
-/// <summary>Classification: grades the certified item and either lets it be published or puts it in the review queue.</summary>
-public sealed class ClassificationStep(IProductClassifier classifier, TimeProvider clock) : IPipelineStep
+/// <summary>
+/// Classification: grades the certified product under the policy in force, recording the policy version and every
+/// rule that fired with its inputs, and either lets it be published or sends it to the review queue.
+/// </summary>
+public sealed class ClassificationStep(PolicyInForce policies, TimeProvider clock, IOptions<ClassificationOptions> options) : IPipelineStep
 {
     public string Name => PipelineSteps.Classification;
 
@@ -14,20 +20,18 @@ public sealed class ClassificationStep(IProductClassifier classifier, TimeProvid
     {
         ArgumentNullException.ThrowIfNull(context);
         var product = context.Product;
-        var item = JsonNode.Parse(product.Item ?? throw new InvalidOperationException("The product has no certified item."))!.AsObject();
-        var result = await classifier.ClassifyAsync(product, item, ct);
+        var active = await policies.GetAsync(ct);
         var now = clock.GetUtcNow();
-        item["properties"]!["marketplace:grade"] = result.Grade;
-        product.Certify(item.ToJsonString(), product.CertificationReport!, product.CertificationJws!, now);
-        var reasons = new JsonObject { ["policy_version"] = result.PolicyVersion, ["grade"] = result.Grade, ["reasons"] = result.Reasons.DeepClone() };
-        product.Classify(result.Grade, reasons.ToJsonString(), now);
+        var result = active.Evaluator.Evaluate(ProductDescriptions.From(product, options.Value), now);
+        product.RecordPolicyGrade(result.Grade, result.PolicyVersion, ProductRegrading.Reasons(result), result.RegradeAt, now);
+        product.ApplyGrade(result.Grade, now);
         if (result.NeedsReview)
         {
             product.MoveTo(ProductStatus.InReview, now);
         }
         var findings = result.NeedsReview
-            ? new[] { Finding.Info("classification.review", $"Graded {result.Grade}: a reviewer decides before it is published.") }
-            : [Finding.Info("classification.graded", $"Graded {result.Grade}.")];
-        return StepResult.Of(findings, reasons);
+            ? new[] { Finding.Info("classification.review", $"Graded {result.Grade} under policy {result.PolicyVersion}: a reviewer decides before it is published.") }
+            : [Finding.Info("classification.graded", $"Graded {result.Grade} under policy {result.PolicyVersion}.")];
+        return StepResult.Of(findings, JsonNode.Parse(ProductRegrading.Reasons(result))!.AsObject());
     }
 }

@@ -68,11 +68,15 @@ public sealed class RasterWorkbench : IDisposable
     }
 
     /// <summary>A north-up 3-band Byte COG in UTM zone 50N with 10 m pixels and varied pixel values.</summary>
-    public Task<GdalWorkFile> CogAsync(int width, int height) =>
-        TranslateAsync(TiffBytes.Gradient(width, height, 3),
-            "-of", "COG", "-co", "COMPRESS=DEFLATE", "-a_srs", "EPSG:32650", "-a_ullr", "440000", "4420000",
-            (440000 + (10 * width)).ToString(System.Globalization.CultureInfo.InvariantCulture),
-            (4420000 - (10 * height)).ToString(System.Globalization.CultureInfo.InvariantCulture));
+    public Task<GdalWorkFile> CogAsync(int width, int height) => CogAtAsync(width, height, "EPSG:32650", 440000, 4420000, 10);
+
+    /// <summary>A north-up 3-band Byte COG with varied pixel values, its upper left corner at (x, y) of <paramref name="crs"/>.</summary>
+    public Task<GdalWorkFile> CogAtAsync(int width, int height, string crs, double x, double y, double pixelSize)
+    {
+        static string Text(double value) => value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+        return TranslateAsync(TiffBytes.Gradient(width, height, 3), "-of", "COG", "-co", "COMPRESS=DEFLATE", "-a_srs", crs,
+            "-a_ullr", Text(x), Text(y), Text(x + (pixelSize * width)), Text(y - (pixelSize * height)));
+    }
 
     public async Task<GdalWorkFile> WriteAsync(byte[] bytes)
     {

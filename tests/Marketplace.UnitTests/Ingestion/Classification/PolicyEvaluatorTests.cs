@@ -37,7 +37,6 @@ public sealed class PolicyEvaluatorTests
         Assert.False(result.NeedsReview);
         Assert.Equal("test-1", result.PolicyVersion);
         Assert.Null(result.RegradeAt);
-        Assert.Equal("public", result.ToClassification().Grade);
     }
 
     [Theory]
