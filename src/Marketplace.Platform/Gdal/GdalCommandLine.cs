@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace Marketplace.Platform.Gdal;
 
@@ -7,7 +8,7 @@ namespace Marketplace.Platform.Gdal;
 /// Builds the command line of a sandboxed run: <c>[unshare --net --] prlimit &lt;limits&gt; -- tool options -if GTiff
 /// input [output]</c>, after checking that the options are our own vocabulary (no paths, no /vsi, no --config).
 /// </summary>
-internal static class GdalCommandLine
+internal static partial class GdalCommandLine
 {
     /// <summary>Drivers gdal_translate may write with; the input driver is always GTiff.</summary>
     private static readonly FrozenDictionary<string, string> OutputDrivers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
@@ -51,11 +52,11 @@ internal static class GdalCommandLine
             }
         }
         var output = OutputDriver(command);
-        if (command.Tool == GdalTool.GdalTranslate)
+        if (command.Tool is GdalTool.GdalTranslate or GdalTool.GdalWarp)
         {
             if (output is null || command.Output is null)
             {
-                throw new ArgumentException("gdal_translate needs -of with GTiff, COG or PNG and an output work file.", nameof(command));
+                throw new ArgumentException($"{command.Tool} needs -of with GTiff, COG or PNG and an output work file.", nameof(command));
             }
             if (!command.Output.Name.EndsWith(OutputDrivers[output], StringComparison.Ordinal))
             {
@@ -66,12 +67,17 @@ internal static class GdalCommandLine
         {
             throw new ArgumentException($"{command.Tool} writes no output file.", nameof(command));
         }
+        if (command.Tool == GdalTool.GdalRasterize && (command.Arguments.Count == 0 || !VectorName().IsMatch(command.Arguments[^1])))
+        {
+            throw new ArgumentException("gdal_rasterize needs the generated name of a GeoJSON file in the work folder as its last option.", nameof(command));
+        }
     }
 
     public static List<string> Compose(GdalCommand command, IReadOnlyList<string> program)
     {
         List<string> line = [.. program, .. command.Arguments];
-        if (command.Tool != GdalTool.CogValidator)
+        // gdal_rasterize has no -if; GDAL_SKIP still leaves it only GTiff among the raster drivers.
+        if (command.Tool is not (GdalTool.CogValidator or GdalTool.GdalRasterize))
         {
             line.Add("-if");
             line.Add(InputDriver);
@@ -83,6 +89,10 @@ internal static class GdalCommandLine
         }
         return line;
     }
+
+    /// <summary>A vector file our own code wrote into the work folder, named like a <see cref="GdalWorkFile"/>.</summary>
+    [GeneratedRegex("^[0-9a-f]{32}\\.geojson$", RegexOptions.CultureInvariant)]
+    private static partial Regex VectorName();
 
     private static string? OutputDriver(GdalCommand command)
     {

@@ -38,9 +38,15 @@ internal sealed record GdalSandboxProfile(
             return Failed($"'{options.Tool("gdalinfo")}' was not found.");
         }
         var programs = new Dictionary<GdalTool, IReadOnlyList<string>> { [GdalTool.GdalInfo] = [gdalinfo] };
-        if (ExecutableLookup.Find(options.Tool("gdal_translate")) is { } translate)
+        foreach (var (tool, name) in new[]
+                 {
+                     (GdalTool.GdalTranslate, "gdal_translate"), (GdalTool.GdalWarp, "gdalwarp"), (GdalTool.GdalRasterize, "gdal_rasterize"),
+                 })
         {
-            programs[GdalTool.GdalTranslate] = [translate];
+            if (ExecutableLookup.Find(options.Tool(name)) is { } program)
+            {
+                programs[tool] = [program];
+            }
         }
         if (ExecutableLookup.Find(options.PythonPath) is { } python)
         {
