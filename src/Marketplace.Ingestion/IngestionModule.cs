@@ -1,4 +1,5 @@
 using Marketplace.Ingestion.Classification;
+using Marketplace.Ingestion.Demo;
 using Marketplace.Ingestion.Persistence;
 using Marketplace.Ingestion.Pipeline;
 using Marketplace.Ingestion.Uploads;
@@ -30,6 +31,7 @@ public static class IngestionModule
         services.AddHostedService<UploadExpiryWorker>();
         services.AddProductPipeline();
         services.AddClassification();
+        services.AddScoped<SeedDemoProducts>();
         return builder;
     }
 }

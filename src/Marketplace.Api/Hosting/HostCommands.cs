@@ -4,6 +4,7 @@ using Marketplace.Catalog.Demo;
 using Marketplace.Identity;
 using Marketplace.Identity.Clients;
 using Marketplace.Identity.Demo;
+using Marketplace.Ingestion.Demo;
 using Marketplace.Platform.Persistence;
 using Microsoft.Extensions.Options;
 
@@ -69,14 +70,15 @@ internal static class HostCommands
         var knownPasswords = previous?.Members.ToDictionary(m => m.Email, m => m.Password) ?? [];
         await using var scope = services.CreateAsyncScope();
         var identities = await scope.ServiceProvider.GetRequiredService<SeedDemoIdentities>().HandleAsync(knownSecrets, knownPasswords, ct);
-        await scope.ServiceProvider.GetRequiredService<SeedDemoCollections>()
-            .HandleAsync(identities.Organizations.Single(o => o.Slug == "orbital-eye").Id, ct);
+        var provider = identities.Organizations.Single(o => o.Slug == "orbital-eye").Id;
+        await scope.ServiceProvider.GetRequiredService<SeedDemoCollections>().HandleAsync(provider, ct);
+        var products = await scope.ServiceProvider.GetRequiredService<SeedDemoProducts>().HandleAsync(provider, "demo-uploader", ct);
         var issuer = services.GetRequiredService<IOptions<MarketplaceIdentityOptions>>().Value.Issuer;
         var file = new DemoWorldFile(
             BaseUrl: issuer.AbsoluteUri.TrimEnd('/'),
             TokenEndpoint: new Uri(issuer, IdentityModule.TokenEndpoint).AbsoluteUri,
             WebClientId: EnsureWebClient.ClientId,
-            identities.Organizations, identities.Clients, identities.Members);
+            identities.Organizations, identities.Clients, identities.Members, products);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outputPath))!);
         var temporary = outputPath + ".tmp";
         await File.WriteAllTextAsync(temporary, JsonSerializer.Serialize(file, DemoJson), ct);
@@ -104,6 +106,12 @@ internal static class HostCommands
         {
             Console.WriteLine($"  {member.Email,-45} {member.Password}");
         }
+        Console.WriteLine();
+        Console.WriteLine("Demo products (the worker certifies and grades them; see GET /products/{id} as demo-uploader, GET /reviews as demo-reviewer):");
+        foreach (var (item, id) in demo.Products ?? new Dictionary<string, Guid>())
+        {
+            Console.WriteLine($"  {item,-30} {id}");
+        }
     }
 
     private static string Required(string[] args, string name) =>
@@ -123,4 +131,5 @@ internal sealed record DemoWorldFile(
     string WebClientId,
     IReadOnlyList<DemoOrganization> Organizations,
     IReadOnlyList<DemoClient> Clients,
-    IReadOnlyList<DemoMember> Members);
+    IReadOnlyList<DemoMember> Members,
+    IReadOnlyDictionary<string, Guid>? Products);

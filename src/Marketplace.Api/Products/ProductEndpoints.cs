@@ -42,7 +42,7 @@ internal static class ProductEndpoints
         products.MapGet("/{productId:guid}/offers", GetOffers).WithName(nameof(GetOffers)).AllowAnonymous()
             .WithSummary("The offers of a product whose item you may see.");
         products.MapGet("/{productId:guid}/assets/{key}", GetAsset).WithName(nameof(GetAsset)).AllowAnonymous()
-            .WithSummary("An asset's content: any asset for the providing organization, the thumbnail for whoever may see the item.");
+            .WithSummary("An asset's content: any asset for the providing organization and compliance reviewers, the thumbnail for whoever may see the item.");
         return app;
     }
 
@@ -120,7 +120,7 @@ internal static class ProductEndpoints
     {
         var product = await ReadableAsync(productId, access, grades, user, ct);
         var asset = product?.Asset(key);
-        if (product is null || asset is null || !Marketplace.Ingestion.Products.ProductAccess.MayDownload(product, asset, Caller.From(user)?.OrganizationId))
+        if (product is null || asset is null || !Marketplace.Ingestion.Products.ProductAccess.MayDownload(product, asset, Reader(user)))
         {
             return NotFound($"Product {productId} has no asset '{key}' you may download.");
         }
@@ -131,8 +131,11 @@ internal static class ProductEndpoints
     private static Task<Product?> ReadableAsync(Guid productId, ProductAccess access, GradeScale grades, ClaimsPrincipal user, CancellationToken ct)
     {
         var caller = Caller.From(user);
-        return access.FindReadableAsync(productId, caller?.OrganizationId, CatalogViewer.For(caller?.Clearance, grades), ct);
+        return access.FindReadableAsync(productId, Reader(user), CatalogViewer.For(caller?.Clearance, grades), ct);
     }
+
+    private static ProductReader Reader(ClaimsPrincipal user) =>
+        Caller.From(user) is { } caller ? new ProductReader(caller.OrganizationId, caller.HasRole(MarketplaceRoles.Reviewer)) : new ProductReader(null, false);
 
     private static ProblemHttpResult NotFound(string detail) =>
         TypedResults.Problem(detail: detail, statusCode: ProblemTypes.NotFound.Status, title: ProblemTypes.NotFound.Title, type: ProblemTypes.NotFound.Uri);

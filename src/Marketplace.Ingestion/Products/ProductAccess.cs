@@ -6,20 +6,22 @@ using Microsoft.EntityFrameworkCore;
 namespace Marketplace.Ingestion.Products;
 
 /// <summary>
-/// Who may read a product's public documents (certification report, offers, thumbnail): its own organization, and
-/// anyone who may see its published item in the catalog (the catalog's grade check, inside the query). Data assets
-/// are for the providing organization only; buyers receive them through orders.
+/// Who may read a product's public documents (certification report, offers, thumbnail): its own organization,
+/// compliance reviewers (who decide its grade), and anyone who may see its published item in the catalog (the
+/// catalog's grade check, inside the query). Data assets are for the providing organization and reviewers only;
+/// buyers receive them through orders.
 /// </summary>
 public sealed class ProductAccess(IngestionDbContext db, SearchItems catalog)
 {
-    public async Task<Product?> FindReadableAsync(Guid productId, Guid? callerOrganization, CatalogViewer viewer, CancellationToken ct)
+    public async Task<Product?> FindReadableAsync(Guid productId, ProductReader reader, CatalogViewer viewer, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(reader);
         var product = await db.Products.AsNoTracking().Include(p => p.Assets).SingleOrDefaultAsync(p => p.Id == productId, ct);
         if (product is null)
         {
             return null;
         }
-        if (callerOrganization == product.OrganizationId)
+        if (reader.OrganizationId == product.OrganizationId || reader.IsReviewer)
         {
             return product;
         }
@@ -30,11 +32,18 @@ public sealed class ProductAccess(IngestionDbContext db, SearchItems catalog)
         return await catalog.FindAsync(product.CollectionId, product.ItemId, viewer, ct) is null ? null : product;
     }
 
-    /// <summary>Whether the caller may download this asset: the providing organization any asset, others the thumbnail of a visible item.</summary>
-    public static bool MayDownload(Product product, ProductAsset asset, Guid? callerOrganization)
+    /// <summary>
+    /// Whether the caller may download this asset: the providing organization and reviewers any asset, others the
+    /// thumbnail of a visible item.
+    /// </summary>
+    public static bool MayDownload(Product product, ProductAsset asset, ProductReader reader)
     {
         ArgumentNullException.ThrowIfNull(product);
         ArgumentNullException.ThrowIfNull(asset);
-        return callerOrganization == product.OrganizationId || asset.Roles.Contains("thumbnail");
+        ArgumentNullException.ThrowIfNull(reader);
+        return reader.OrganizationId == product.OrganizationId || reader.IsReviewer || asset.Roles.Contains("thumbnail");
     }
 }
+
+/// <summary>Who reads a product: their organization (null when anonymous) and whether they are a compliance reviewer.</summary>
+public sealed record ProductReader(Guid? OrganizationId, bool IsReviewer);

@@ -81,4 +81,15 @@ public static class ClassificationSteps
         using var response = await client.GetAsync($"/collections/{collection}/items/{itemId}", ct);
         return response.StatusCode;
     }
+
+    /// <summary>A new API client with the reviewer role in the platform organization (a second pair of eyes).</summary>
+    public static async Task<HttpClient> NewReviewerAsync(MarketplaceApp app, HttpClient platformAdmin, Guid platformOrganization, CancellationToken ct)
+    {
+        using var created = await platformAdmin.PostAsJsonAsync($"/organizations/{platformOrganization}/clients",
+            new { displayName = "Second reviewer", roles = new[] { "reviewer" } }, ct);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var secret = await MarketplaceApp.ReadJsonAsync(created, ct);
+        return app.WithToken(await app.GetTokenAsync(secret.GetProperty("client").GetProperty("clientId").GetString()!,
+            secret.GetProperty("clientSecret").GetString()!, ct));
+    }
 }

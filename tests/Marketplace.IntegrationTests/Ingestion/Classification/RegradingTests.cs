@@ -154,7 +154,7 @@ public sealed class RegradingTests(MarketplaceApp app) : IClassFixture<Marketpla
         var collection = await NewCollectionAsync(app, Ct);
         var (productId, view) = await SubmitSceneAsync(uploader, collection, "four-eyes", InsideTestRange, 3, Ct);
         using var first = await app.ClientAsAsync("demo-reviewer", Ct);
-        using var second = await SecondReviewerAsync(admin);
+        using var second = await NewReviewerAsync(app, admin, app.Demo.Organizations.Single(o => o.Slug == "marketplace-platform").Id, Ct);
         using var government = await app.ClientAsAsync("demo-government-buyer", Ct);
         Assert.Equal("in-review", view.GetProperty("status").GetString());
         var review = await OpenReviewOfAsync(first, productId, Ct);
@@ -173,16 +173,6 @@ public sealed class RegradingTests(MarketplaceApp app) : IClassFixture<Marketpla
         Assert.Equal(2, closed.GetProperty("decisions").GetArrayLength());
         await WaitForStatusAsync(uploader, productId, "published", Ct);
         Assert.Equal(HttpStatusCode.OK, await ItemStatusAsync(government, collection, "four-eyes", Ct));
-    }
-
-    private async Task<HttpClient> SecondReviewerAsync(HttpClient admin)
-    {
-        var platform = app.Demo.Organizations.Single(o => o.Slug == "marketplace-platform").Id;
-        using var created = await admin.PostAsJsonAsync($"/organizations/{platform}/clients", new { displayName = "Second reviewer", roles = new[] { "reviewer" } }, Ct);
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var secret = await MarketplaceApp.ReadJsonAsync(created, Ct);
-        return app.WithToken(await app.GetTokenAsync(secret.GetProperty("client").GetProperty("clientId").GetString()!,
-            secret.GetProperty("clientSecret").GetString()!, Ct));
     }
 
     /// <summary>Runs the re-grading of one product as the worker would at <paramref name="now"/>.</summary>

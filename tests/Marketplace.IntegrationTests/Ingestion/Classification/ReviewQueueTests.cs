@@ -35,6 +35,14 @@ public sealed class ReviewQueueTests(MarketplaceApp app) : IClassFixture<Marketp
         Assert.Equal(HttpStatusCode.NotFound, await ItemStatusAsync(government, collection, "fenced", Ct));
 
         var review = await OpenReviewOfAsync(reviewer, productId, Ct);
+        using (var reportForReviewer = await reviewer.GetAsync($"/products/{productId}/certification", Ct))
+        using (var dataForReviewer = await reviewer.GetAsync($"/products/{productId}/assets/data", Ct))
+        using (var reportForBuyer = await government.GetAsync($"/products/{productId}/certification", Ct))
+        {
+            Assert.Equal(HttpStatusCode.OK, reportForReviewer.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, dataForReviewer.StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, reportForBuyer.StatusCode);
+        }
         Assert.Equal("sensitive", review.GetProperty("grade").GetString());
         Assert.Equal(1, review.GetProperty("approvalsRequired").GetInt32());
         Assert.Equal("fenced", review.GetProperty("item").GetProperty("id").GetString());
