@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Marketplace.Ingestion.Classification;
 using Marketplace.Ingestion.Classification.Regrading;
 using Marketplace.Ingestion.Classification.Reviews;
 using Marketplace.Ingestion.Findings;
@@ -209,7 +210,7 @@ public sealed class ProductPipeline(
         }
         if (product.GradeReasons is not null && action is "product.classified" or "product.review-requested")
         {
-            details["reasons"] = product.GradeReasons;
+            details["reasons"] = ProviderReasons.Redact(product.GradeReasons)!;
         }
         return new AuditEvent(action, AuditActor.Platform, [$"product:{product.Id}"], [product.OrganizationId],
             PolicyVersion: product.PolicyVersion, Details: details);

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Marketplace.Ingestion.Classification;
 
 namespace Marketplace.Ingestion.Products;
 
@@ -34,7 +35,7 @@ public sealed record ProductView(
                 s.StartedAt is { } start && s.FinishedAt is { } end ? (end - start).TotalMilliseconds : null,
                 s.Progress, JsonNode.Parse(s.Findings), JsonNode.Parse(s.Output), s.Error))],
             JsonNode.Parse(product.Offers), product.Item is null ? null : JsonNode.Parse(product.Item),
-            product.GradeReasons is null ? null : JsonNode.Parse(product.GradeReasons), links);
+            product.GradeReasons is null ? null : JsonNode.Parse(ProviderReasons.Redact(product.GradeReasons)!), links);
     }
 
     public static string StatusName(ProductStatus status) => status switch

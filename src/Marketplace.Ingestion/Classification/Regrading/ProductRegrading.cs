@@ -84,7 +84,7 @@ public sealed class ProductRegrading(IngestionDbContext db, IAuditTrail audit, I
                 ["policyGrade"] = result.Grade,
                 ["review"] = needsReview ? "opened" : "none",
                 ["reason"] = reason,
-                ["rules"] = Rules(result),
+                ["reasons"] = ProviderReasons.Redact(reasons)!,
             }), ct);
     }
 
@@ -99,12 +99,5 @@ public sealed class ProductRegrading(IngestionDbContext db, IAuditTrail audit, I
             ["regradeAt"] = result.RegradeAt?.ToString("O", CultureInfo.InvariantCulture),
             ["rules"] = result.Reasons.DeepClone(),
         }.ToJsonString();
-    }
-
-    /// <summary>The rules that fired, compactly, for an audit entry.</summary>
-    public static string Rules(PolicyClassification result)
-    {
-        ArgumentNullException.ThrowIfNull(result);
-        return result.Reasons.ToJsonString();
     }
 }

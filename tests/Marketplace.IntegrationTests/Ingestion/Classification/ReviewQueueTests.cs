@@ -29,7 +29,8 @@ public sealed class ReviewQueueTests(MarketplaceApp app) : IClassFixture<Marketp
         Assert.Equal("sensitive", view.GetProperty("grade").GetString());
         var rules = view.GetProperty("gradeReasons").GetProperty("rules").EnumerateArray().ToList();
         var fence = Assert.Single(rules, r => r.GetProperty("rule").GetString() == "geofence");
-        Assert.Equal("test-range-with-town", fence.GetProperty("condition").GetProperty("id").GetString());
+        Assert.False(fence.GetProperty("condition").TryGetProperty("id", out _), "The provider must not learn which protected site it is.");
+        Assert.Equal(5, fence.GetProperty("condition").GetProperty("maxReleasableGsd").GetDouble());
         Assert.Equal(3, fence.GetProperty("inputs").GetProperty("gsd").GetDouble());
         Assert.Equal("1.0.0", view.GetProperty("gradeReasons").GetProperty("policyVersion").GetString());
         Assert.Equal(HttpStatusCode.NotFound, await ItemStatusAsync(government, collection, "fenced", Ct));
@@ -44,6 +45,8 @@ public sealed class ReviewQueueTests(MarketplaceApp app) : IClassFixture<Marketp
             Assert.Equal(HttpStatusCode.NotFound, reportForBuyer.StatusCode);
         }
         Assert.Equal("sensitive", review.GetProperty("grade").GetString());
+        Assert.Equal("test-range-with-town", review.GetProperty("reasons").GetProperty("rules").EnumerateArray()
+            .Single(r => r.GetProperty("rule").GetString() == "geofence").GetProperty("condition").GetProperty("id").GetString());
         Assert.Equal(1, review.GetProperty("approvalsRequired").GetInt32());
         Assert.Equal("fenced", review.GetProperty("item").GetProperty("id").GetString());
         using (var byBuyer = await commercial.GetAsync("/reviews", Ct))
@@ -91,7 +94,8 @@ public sealed class ReviewQueueTests(MarketplaceApp app) : IClassFixture<Marketp
         Assert.Equal("Test range imagery at 3 m: sensitive is right.", decided.GetProperty("details").GetProperty("comment").GetString());
         Assert.Equal("1.0.0", decided.GetProperty("policyVersion").GetString());
         var requested = Assert.Single(entries, e => e.GetProperty("action").GetString() == "product.review-requested");
-        Assert.Contains("test-range-with-town", requested.GetProperty("details").GetProperty("reasons").GetString());
+        Assert.Contains("geofence", requested.GetProperty("details").GetProperty("reasons").GetString());
+        Assert.DoesNotContain("test-range-with-town", requested.GetProperty("details").GetProperty("reasons").GetString());
     }
 
     [Fact]
