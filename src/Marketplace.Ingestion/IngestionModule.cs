@@ -31,6 +31,7 @@ public static class IngestionModule
         services.AddHostedService<UploadExpiryWorker>();
         services.AddProductPipeline();
         services.AddClassification();
+        services.AddScoped<UploadLocalFile>();
         services.AddScoped<SeedDemoProducts>();
         return builder;
     }

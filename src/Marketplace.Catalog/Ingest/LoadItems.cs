@@ -35,7 +35,7 @@ public sealed class LoadItems(NpgsqlDataSource dataSource, StacItemReader reader
     /// <summary>Batches written at the same time: PostgreSQL works on one while the next is being read.</summary>
     public const int Writers = 2;
 
-    private const string Columns = "collection_id, id, geometry, datetime, start_datetime, end_datetime, properties, assets, stac_extensions, grade, published, provider_organization, updated_at";
+    private const string Columns = "collection_id, id, geometry, datetime, start_datetime, end_datetime, properties, assets, stac_extensions, grade, published, provider_organization, updated_at, links";
 
     private const string UniqueViolation = "23505";
 
@@ -218,7 +218,7 @@ public sealed class LoadItems(NpgsqlDataSource dataSource, StacItemReader reader
                 geometry = excluded.geometry, datetime = excluded.datetime, start_datetime = excluded.start_datetime,
                 end_datetime = excluded.end_datetime, properties = excluded.properties, assets = excluded.assets,
                 stac_extensions = excluded.stac_extensions, grade = excluded.grade, published = excluded.published,
-                provider_organization = excluded.provider_organization, updated_at = excluded.updated_at
+                provider_organization = excluded.provider_organization, updated_at = excluded.updated_at, links = excluded.links
             """, connection, upsertTransaction);
         var written = await upsert.ExecuteNonQueryAsync(ct);
         await upsertTransaction.CommitAsync(ct);
@@ -259,6 +259,14 @@ public sealed class LoadItems(NpgsqlDataSource dataSource, StacItemReader reader
                 await copy.WriteNullAsync(ct);
             }
             await copy.WriteAsync(now, NpgsqlDbType.TimestampTz, ct);
+            if (item.Links is { } links)
+            {
+                await copy.WriteAsync(links, NpgsqlDbType.Jsonb, ct);
+            }
+            else
+            {
+                await copy.WriteNullAsync(ct);
+            }
         }
         return (long)await copy.CompleteAsync(ct);
     }

@@ -17,13 +17,13 @@ public sealed class PublishItem(NpgsqlDataSource dataSource, StacItemReader read
 {
     private const string UpsertSql = """
         INSERT INTO catalog.items (collection_id, id, geometry, datetime, start_datetime, end_datetime, properties, assets,
-            stac_extensions, grade, published, provider_organization, updated_at)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, true, $11, $12)
+            stac_extensions, grade, published, provider_organization, updated_at, links)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, true, $11, $12, $13)
         ON CONFLICT (collection_id, id) DO UPDATE SET
             geometry = excluded.geometry, datetime = excluded.datetime, start_datetime = excluded.start_datetime,
             end_datetime = excluded.end_datetime, properties = excluded.properties, assets = excluded.assets,
             stac_extensions = excluded.stac_extensions, grade = excluded.grade, published = true,
-            provider_organization = excluded.provider_organization, updated_at = excluded.updated_at
+            provider_organization = excluded.provider_organization, updated_at = excluded.updated_at, links = excluded.links
         """;
 
     public async Task<Outcome<ItemRecord>> PublishAsync(JsonElement item, string grade, Guid providerOrganization, CancellationToken ct)
@@ -45,6 +45,7 @@ public sealed class PublishItem(NpgsqlDataSource dataSource, StacItemReader read
         command.Parameters.Add(new NpgsqlParameter { Value = grade });
         command.Parameters.Add(new NpgsqlParameter { Value = providerOrganization });
         command.Parameters.Add(new NpgsqlParameter { Value = clock.GetUtcNow() });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)record.Links ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Jsonb });
         await command.ExecuteNonQueryAsync(ct);
         record.Grade = grade;
         record.Published = true;

@@ -77,7 +77,24 @@ public sealed class StacItemReader
             StacExtensions = item.TryGetProperty("stac_extensions", out var extensions) && extensions.ValueKind == JsonValueKind.Array
                 ? extensions.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!).Where(e => e.Length > 0).ToArray()
                 : [],
+            Links = OwnLinks(item),
         };
+    }
+
+    /// <summary>Links the catalog makes itself when serving an item; any others the item brings are kept.</summary>
+    private static readonly HashSet<string> NavigationRels = new(StringComparer.Ordinal) { "self", "root", "parent", "collection" };
+
+    /// <summary>The item's links other than the navigation ones, as a JSON array, or null when there are none.</summary>
+    private static string? OwnLinks(JsonElement item)
+    {
+        if (!item.TryGetProperty("links", out var links) || links.ValueKind != JsonValueKind.Array)
+        {
+            return null;
+        }
+        var own = links.EnumerateArray().Where(l => l.ValueKind == JsonValueKind.Object
+            && l.TryGetProperty("href", out var href) && href.ValueKind == JsonValueKind.String
+            && !(l.TryGetProperty("rel", out var rel) && rel.ValueKind == JsonValueKind.String && NavigationRels.Contains(rel.GetString()!))).ToList();
+        return own.Count == 0 ? null : "[" + string.Join(",", own.Select(l => l.GetRawText())) + "]";
     }
 
     /// <summary>Serialises a geometry as GeoJSON.</summary>

@@ -40,6 +40,10 @@ public sealed class ItemRecord
 
     public string[] StacExtensions { get; set; } = [];
 
+    /// <summary>The item's own links as a JSON array (e.g. <c>derived_from</c>, <c>license</c>), or null; the
+    /// navigation links (self, root, parent, collection) are made when served.</summary>
+    public string? Links { get; set; }
+
     /// <summary>Security grade on the configured scale; only callers cleared for it see the item.</summary>
     public string Grade { get; set; } = "";
 

@@ -15,7 +15,7 @@ public sealed class SearchItems(NpgsqlDataSource dataSource, ItemConditions cond
 {
     private const string Select = """
         SELECT i.collection_id, i.id, i.geometry, i.datetime, i.start_datetime, i.end_datetime, i.properties::text, i.assets::text,
-               i.stac_extensions, i.grade, i.provider_organization, i.updated_at
+               i.stac_extensions, i.grade, i.provider_organization, i.updated_at, i.links::text
         FROM catalog.items i
         """;
 
@@ -74,7 +74,7 @@ public sealed class SearchItems(NpgsqlDataSource dataSource, ItemConditions cond
         return await reader.ReadAsync(ct) ? ReadItem(reader) : null;
     }
 
-    private const int ItemColumns = 12;
+    private const int ItemColumns = 13;
 
     private static string SortColumns(SortOrder order) =>
         string.Concat(order.Keys.Select((key, k) => $", {key.SqlExpression} AS sort_{k}"));
@@ -101,5 +101,6 @@ public sealed class SearchItems(NpgsqlDataSource dataSource, ItemConditions cond
         Published = true,
         ProviderOrganization = reader.IsDBNull(10) ? null : reader.GetGuid(10),
         UpdatedAt = reader.GetFieldValue<DateTimeOffset>(11),
+        Links = reader.IsDBNull(12) ? null : reader.GetString(12),
     };
 }

@@ -29,11 +29,28 @@ public static class StacDocuments
             ["properties"] = WithBothProjectionCodes(JsonNode.Parse(item.Properties)),
             ["assets"] = JsonNode.Parse(item.Assets),
             ["links"] = new JsonArray(
+            [
                 Link("self", $"{collection}/items/{Uri.EscapeDataString(item.Id)}", GeoJson),
                 Link("parent", collection, Json),
                 Link("collection", collection, Json),
-                Link("root", root + "/", Json)),
+                Link("root", root + "/", Json),
+                .. OwnLinks(item.Links, root),
+            ]),
         };
+    }
+
+    /// <summary>The item's own links; an href that is a path on this API (<c>/products/…</c>) is made absolute.</summary>
+    private static IEnumerable<JsonNode> OwnLinks(string? links, string root)
+    {
+        foreach (var link in (links is null ? null : JsonNode.Parse(links) as JsonArray)?.OfType<JsonObject>() ?? [])
+        {
+            var copy = link.DeepClone().AsObject();
+            if (copy["href"] is JsonValue href && href.TryGetValue<string>(out var text) && text.StartsWith('/') && !text.StartsWith("//", StringComparison.Ordinal))
+            {
+                copy["href"] = root + text;
+            }
+            yield return copy;
+        }
     }
 
     /// <summary>

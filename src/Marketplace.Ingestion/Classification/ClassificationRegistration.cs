@@ -1,3 +1,4 @@
+using Marketplace.Ingestion.Classification.Derivatives;
 using Marketplace.Ingestion.Classification.Policies;
 using Marketplace.Ingestion.Classification.Regrading;
 using Marketplace.Ingestion.Classification.Reviews;
@@ -7,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplace.Ingestion.Classification;
 
-/// <summary>Registers grading: policy versions, the review queue, and re-grading (embargo ends, policy changes).</summary>
+/// <summary>Registers grading: policy versions, the review queue, re-grading (embargo ends, policy changes) and releasable derivatives.</summary>
 public static class ClassificationRegistration
 {
     public static IServiceCollection AddClassification(this IServiceCollection services)
@@ -21,6 +22,9 @@ public static class ClassificationRegistration
         services.AddScoped<DecideReview>();
         services.AddScoped<ProductRegrading>();
         services.AddSingleton<IJobHandler, RegradeProducts>();
+        services.AddValidatedOptions<DerivativeOptions>(DerivativeOptions.Section);
+        services.AddSingleton<DerivativeMaker>();
+        services.AddSingleton<IJobHandler, ReleaseDerivatives>();
         return services;
     }
 }

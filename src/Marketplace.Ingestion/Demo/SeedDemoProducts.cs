@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Marketplace.Catalog.Demo;
 using Marketplace.Ingestion.Persistence;
@@ -22,8 +21,7 @@ namespace Marketplace.Ingestion.Demo;
 /// </list>
 /// A product already submitted is left alone, so seeding again changes nothing.
 /// </summary>
-public sealed class SeedDemoProducts(IngestionDbContext db, CreateUpload create, StageBlock stage, CompleteUpload complete,
-    SubmitProduct submit, GdalSandbox sandbox)
+public sealed class SeedDemoProducts(IngestionDbContext db, UploadLocalFile upload, SubmitProduct submit, GdalSandbox sandbox)
 {
     public const string OpenCountry = "demo-open-country";
     public const string TestRange = "demo-test-range";
@@ -55,15 +53,10 @@ public sealed class SeedDemoProducts(IngestionDbContext db, CreateUpload create,
 
     private async Task<Guid> SubmitAsync(Uploader uploader, DemoScene scene, CancellationToken ct)
     {
-        var bytes = await RenderAsync(scene, ct);
         const string mediaType = "image/tiff; application=geotiff; profile=cloud-optimized";
-        var upload = Expect(await create.HandleAsync(uploader, new CreateUploadRequest($"{scene.ItemId}.tif", bytes.Length, "image/tiff",
-            Convert.ToHexStringLower(SHA256.HashData(bytes)), null), ct));
-        using (var content = new MemoryStream(bytes))
-        {
-            Expect(await stage.HandleAsync(uploader, upload.Id, 0, content, bytes.Length, null, ct));
-        }
-        Expect(await complete.HandleAsync(uploader, upload.Id, null, ct));
+        using var workspace = sandbox.CreateWorkspace();
+        var scenePath = await RenderAsync(workspace, scene, ct);
+        var uploadId = await upload.HandleAsync(uploader, scenePath, $"{scene.ItemId}.tif", "image/tiff", ct);
         var item = new JsonObject
         {
             ["id"] = scene.ItemId,
@@ -80,17 +73,16 @@ public sealed class SeedDemoProducts(IngestionDbContext db, CreateUpload create,
         };
         var offers = JsonNode.Parse("""[{"title":"Single-user licence","price":"240 EUR"},{"title":"Government enterprise licence","price":"1200 EUR"}]""");
         var outcome = await submit.HandleAsync(uploader, new SubmitProductRequest(SeedDemoCollections.Optical, item,
-            new Dictionary<string, SubmittedAsset> { ["data"] = new(upload.Id, ["data"], mediaType, "Scene (COG)") }, offers), ct);
+            new Dictionary<string, SubmittedAsset> { ["data"] = new(uploadId, ["data"], mediaType, "Scene (COG)") }, offers), ct);
         return outcome is Outcome<ProductView>.Ok(var view)
             ? view.Id
             : throw new InvalidOperationException($"The demo product {scene.ItemId} was refused: {outcome}.");
     }
 
-    /// <summary>A 512×512 three-band COG of the scene, georeferenced by gdal_translate in the sandbox.</summary>
-    private async Task<byte[]> RenderAsync(DemoScene scene, CancellationToken ct)
+    /// <summary>A 512×512 three-band COG of the scene, georeferenced by gdal_translate in the sandbox; its path.</summary>
+    private async Task<string> RenderAsync(GdalWorkspace workspace, DemoScene scene, CancellationToken ct)
     {
         const int size = 512;
-        using var workspace = sandbox.CreateWorkspace();
         using var raw = new MemoryStream(BaselineTiff.Gradient(size, size, 3));
         var input = await workspace.ImportAsync(raw, ct);
         var output = workspace.NewFile(".tif");
@@ -102,10 +94,6 @@ public sealed class SeedDemoProducts(IngestionDbContext db, CreateUpload create,
         {
             throw new InvalidOperationException($"gdal_translate could not make the demo scene {scene.ItemId}: {run.Stderr}");
         }
-        return await File.ReadAllBytesAsync(output.FullPath, ct);
+        return output.FullPath;
     }
-
-    private static T Expect<T>(UploadOutcome<T> outcome) => outcome is UploadOutcome<T>.Ok(var value)
-        ? value
-        : throw new InvalidOperationException($"A demo upload was refused: {outcome}.");
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Marketplace.Ingestion.Classification;
+using Marketplace.Ingestion.Classification.Derivatives;
 using Marketplace.Ingestion.Classification.Regrading;
 using Marketplace.Ingestion.Classification.Reviews;
 using Marketplace.Ingestion.Findings;
@@ -144,6 +145,10 @@ public sealed class ProductPipeline(
             case PipelineSteps.Publication:
                 product.MoveTo(ProductStatus.Published, now);
                 auditEvent = Event("product.published", product, product.Grade);
+                if (product.DerivedFromId is null)
+                {
+                    await jobs.EnqueueAsync(db, new DerivativeJob(product.Id).ToRequest(), ct);
+                }
                 break;
             default:
                 break;

@@ -28,6 +28,9 @@ public sealed class Product
 
     public Guid? PreviousVersionId { get; private set; }
 
+    /// <summary>The product this one is a releasable derivative of (made by the platform), or null.</summary>
+    public Guid? DerivedFromId { get; private set; }
+
     public ProductStatus Status { get; private set; }
 
     public string SubmittedByType { get; private set; } = "";
@@ -105,6 +108,9 @@ public sealed class Product
     public ProductAsset? Asset(string key) => _assets.SingleOrDefault(a => a.Key == key);
 
     public void AddAsset(ProductAsset asset) => _assets.Add(asset);
+
+    /// <summary>Marks a new product as the releasable derivative of <paramref name="sourceId"/>, before it is saved.</summary>
+    public void DeriveFrom(Guid sourceId) => DerivedFromId = sourceId;
 
     public void MoveTo(ProductStatus status, DateTimeOffset now)
     {

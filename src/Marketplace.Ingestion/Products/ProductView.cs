@@ -22,6 +22,10 @@ public sealed record ProductView(
         {
             links.Add(new ProductLink("item", $"/collections/{product.CollectionId}/items/{product.ItemId}"));
         }
+        if (product.DerivedFromId is { } source)
+        {
+            links.Add(new ProductLink("derived-from", $"/products/{source}"));
+        }
         if (product.PreviousVersionId is { } previous)
         {
             links.Add(new ProductLink("predecessor-version", $"/products/{previous}"));

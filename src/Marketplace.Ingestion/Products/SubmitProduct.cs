@@ -48,7 +48,15 @@ public sealed partial class SubmitProduct(IngestionDbContext db, NpgsqlDataSourc
         return await SubmitAsync(submitter, request, previous, ct);
     }
 
-    private async Task<Outcome<ProductView>> SubmitAsync(Uploader submitter, SubmitProductRequest request, Product? previous, CancellationToken ct)
+    /// <summary>
+    /// Submits a releasable derivative of <paramref name="sourceId"/>, made by the platform for the source's provider:
+    /// certified like any product; its raster may be nodata outside its declared geometry.
+    /// </summary>
+    public Task<Outcome<ProductView>> HandleDerivativeAsync(Uploader submitter, Guid sourceId, SubmitProductRequest request, CancellationToken ct) =>
+        SubmitAsync(submitter, request, previous: null, ct, sourceId);
+
+    private async Task<Outcome<ProductView>> SubmitAsync(Uploader submitter, SubmitProductRequest request, Product? previous, CancellationToken ct,
+        Guid? derivedFrom = null)
     {
         ArgumentNullException.ThrowIfNull(submitter);
         ArgumentNullException.ThrowIfNull(request);
@@ -166,6 +174,11 @@ public sealed partial class SubmitProduct(IngestionDbContext db, NpgsqlDataSourc
             ["version"] = product.Version.ToString(CultureInfo.InvariantCulture),
             ["assets"] = string.Join(",", assets.Select(a => $"{a.Key}={a.UploadId}")),
         };
+        if (derivedFrom is { } source)
+        {
+            product.DeriveFrom(source);
+            details["derivedFrom"] = $"product:{source}";
+        }
         await db.SaveAndRecordAsync(audit, new AuditEvent("product.submitted", submitter.Actor, [$"product:{product.Id}"], [product.OrganizationId],
             Details: details), ct);
         var first = new ProductPipelineJob(product.Id, PipelineSteps.All[0]);

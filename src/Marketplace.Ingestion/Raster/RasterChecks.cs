@@ -82,7 +82,13 @@ public sealed class RasterChecks(IOptions<RasterCheckOptions> options)
         var declaredValid = GeometryFixer.Fix(declared.Geometry);
         var union = declaredValid.Union(rasterFootprint).Area;
         var iou = union > 0 ? declaredValid.Intersection(rasterFootprint).Area / union : 0;
-        if (iou < limits.MinFootprintIoU)
+        var within = union > 0 && declaredValid.Difference(rasterFootprint).Area <= 0.01 * declaredValid.Area;
+        if (declared.MaskedOutsideGeometry && within)
+        {
+            findings.Add(Finding.Info(RasterFindingCodes.FootprintMasked, Invariant(
+                $"The geometry covers the unmasked part of the raster (IoU {iou:F3} with the raster's footprint {rasterFootprint.AsText()}); the rest is nodata.")));
+        }
+        else if (iou < limits.MinFootprintIoU)
         {
             findings.Add(Finding.Error(RasterFindingCodes.FootprintMismatch, Invariant(
                 $"The declared geometry and the raster's footprint overlap with an IoU of {iou:F3}, below {limits.MinFootprintIoU:F2}; the raster covers {rasterFootprint.AsText()}.")));

@@ -10,6 +10,12 @@ namespace Marketplace.Ingestion.Raster;
 /// </summary>
 public sealed record RasterDeclaration(Geometry? Geometry, double? Gsd, int? EoBandCount, double? NoData)
 {
+    /// <summary>
+    /// The raster's pixels outside <see cref="Geometry"/> are nodata by construction (a releasable derivative the
+    /// platform masked): a geometry within the raster's footprint is then accepted whatever its IoU.
+    /// </summary>
+    public bool MaskedOutsideGeometry { get; init; }
+
     private static readonly JsonSerializerOptions GeoJson = new() { Converters = { new GeoJsonConverterFactory() } };
 
     /// <summary>The same, with the geometry given as GeoJSON text.</summary>

@@ -4,6 +4,7 @@ namespace Marketplace.Ingestion.Raster;
 public static class RasterFindingCodes
 {
     public const string Empty = "raster.empty";
+    public const string FootprintMasked = "raster.footprint-masked";
     public const string NotGeoTiff = "raster.not-geotiff";
     public const string Unreadable = "raster.unreadable";
     public const string PixelFlood = "raster.pixel-flood";

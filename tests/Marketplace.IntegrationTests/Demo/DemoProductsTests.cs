@@ -4,13 +4,16 @@ using System.Text.Json;
 using Marketplace.Api.Hosting;
 using Marketplace.Ingestion.Demo;
 using Marketplace.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using static Marketplace.IntegrationTests.Ingestion.Classification.ClassificationSteps;
 
 namespace Marketplace.IntegrationTests.Demo;
 
 /// <summary>
 /// The demo world's three products, as the demo buyers and reviewers meet them: one published as public at once, one
-/// waiting in review because of a geofence, and one controlled that no buyer sees, even once reviewers approve it.
+/// waiting in review because of a geofence (with a public derivative once approved), and one controlled that no buyer
+/// sees, even once reviewers approve it, and that gets no derivative.
 /// </summary>
 public sealed class DemoProductsTests(MarketplaceApp app) : IClassFixture<MarketplaceApp>
 {
@@ -57,8 +60,12 @@ public sealed class DemoProductsTests(MarketplaceApp app) : IClassFixture<Market
             using var approveFenced = await DecideAsync(reviewer, fencedReview, new { decision = "approve", comment = "Sensitive: test range at 3 m." }, Ct);
             Assert.Equal(HttpStatusCode.OK, approveFenced.StatusCode);
             await WaitForStatusAsync(uploader, products[SeedDemoProducts.TestRange], "published", Ct);
-            Assert.Equal([SeedDemoProducts.OpenCountry, SeedDemoProducts.TestRange], await VisibleAsync(government));
-            Assert.Equal([SeedDemoProducts.OpenCountry], await VisibleAsync(commercial));
+            // Sensitive products get a public derivative where the policy allows: here at the fence's releasable 5 m.
+            var derivative = await WaitForProductOfItemAsync(uploader, $"{SeedDemoProducts.TestRange}-public", Ct);
+            Assert.Equal("public", derivative.GetProperty("grade").GetString());
+            const string released = $"{SeedDemoProducts.TestRange}-public";
+            Assert.Equal([SeedDemoProducts.OpenCountry, SeedDemoProducts.TestRange, released], await VisibleAsync(government));
+            Assert.Equal([SeedDemoProducts.OpenCountry, released], await VisibleAsync(commercial));
 
             using var platform = await As("demo-platform-admin");
             using var secondReviewer = await NewReviewerAsync(app, platform, world.Organizations.Single(o => o.Slug == "marketplace-platform").Id, Ct);
@@ -66,17 +73,38 @@ public sealed class DemoProductsTests(MarketplaceApp app) : IClassFixture<Market
             using var second = await DecideAsync(secondReviewer, atollReview, new { decision = "approve", comment = "Agreed, controlled." }, Ct);
             Assert.Equal("approved", (await MarketplaceApp.ReadJsonAsync(second, Ct)).GetProperty("state").GetString());
             await WaitForStatusAsync(uploader, products[SeedDemoProducts.Atoll], "published", Ct);
-            Assert.Equal([SeedDemoProducts.OpenCountry, SeedDemoProducts.TestRange], await VisibleAsync(government));
+            await WaitForJobAsync($"derivatives:{products[SeedDemoProducts.Atoll]}");
+            Assert.Equal([SeedDemoProducts.OpenCountry, SeedDemoProducts.TestRange, released], await VisibleAsync(government));
+            Assert.DoesNotContain((await MarketplaceApp.ReadJsonAsync(await uploader.GetAsync("/products?limit=100", Ct), Ct)).GetProperty("products")
+                .EnumerateArray(), p => p.GetProperty("itemId").GetString() == $"{SeedDemoProducts.Atoll}-public");
             Assert.Equal(HttpStatusCode.NotFound, await ItemStatusAsync(government, Optical, SeedDemoProducts.Atoll, Ct));
             using var count = await government.GetAsync($"/aggregate?collections={Optical}&aggregations=total_count", Ct);
             var total = (await MarketplaceApp.ReadJsonAsync(count, Ct)).GetProperty("aggregations").EnumerateArray()
                 .Single(a => a.GetProperty("name").GetString() == "total_count").GetProperty("value").GetInt32();
-            Assert.Equal(2, total);
+            Assert.Equal(3, total);
         }
         finally
         {
             folder.Delete(recursive: true);
         }
+    }
+
+    /// <summary>Waits until the background job with <paramref name="dedupeKey"/> has run.</summary>
+    private async Task WaitForJobAsync(string dedupeKey)
+    {
+        var dataSource = app.Services.GetRequiredService<NpgsqlDataSource>();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            await using var command = dataSource.CreateCommand("SELECT count(*) FROM jobs.jobs WHERE dedupe_key = $1 AND state = 'Succeeded'");
+            command.Parameters.Add(new NpgsqlParameter { Value = dedupeKey });
+            if ((long)(await command.ExecuteScalarAsync(Ct))! == 1)
+            {
+                return;
+            }
+            await Task.Delay(200, Ct);
+        }
+        Assert.Fail($"The job {dedupeKey} did not run within 60 s.");
     }
 
     private static async Task<List<string>> VisibleAsync(HttpClient client)

@@ -35,6 +35,7 @@ internal sealed class ItemConfiguration : IEntityTypeConfiguration<ItemRecord>
         builder.Property(i => i.Properties).HasColumnName("properties").HasColumnType("jsonb");
         builder.Property(i => i.Assets).HasColumnName("assets").HasColumnType("jsonb");
         builder.Property(i => i.StacExtensions).HasColumnName("stac_extensions");
+        builder.Property(i => i.Links).HasColumnName("links").HasColumnType("jsonb");
         builder.Property(i => i.Grade).HasColumnName("grade").HasMaxLength(40);
         builder.Property(i => i.Published).HasColumnName("published");
         builder.Property(i => i.ProviderOrganization).HasColumnName("provider_organization");

@@ -96,6 +96,10 @@ namespace Marketplace.Catalog.Persistence.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("grade");
 
+                    b.Property<string>("Links")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("links");
+
                     b.Property<string>("Properties")
                         .IsRequired()
                         .HasColumnType("jsonb")

@@ -98,7 +98,7 @@ public sealed class DerivativeMaker(GdalSandbox sandbox, RasterInspector inspect
                 {
                     return Failed([maskFailure]);
                 }
-                actions.Add(Text($"Masked the geofences {string.Join(", ", plan.MaskedFences.Select(f => f.Id))} (with a margin) as nodata ({Number(noData)})."));
+                actions.Add(Text($"Masked {plan.MaskedFences.Count} protected area(s) (with a margin) as nodata ({Number(noData)})."));
             }
 
             var conversion = await converter.ConvertAsync(current, ct);

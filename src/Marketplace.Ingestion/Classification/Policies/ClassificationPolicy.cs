@@ -1,3 +1,5 @@
+using Marketplace.Platform.Grading;
+
 namespace Marketplace.Ingestion.Classification.Policies;
 
 /// <summary>
@@ -20,5 +22,18 @@ public sealed record ClassificationPolicy(
     string? FourEyesFrom = null,
     DerivativeSettings? Derivatives = null);
 
-/// <summary>The grades releasable derivatives are made for (each strictly below the source's grade).</summary>
-public sealed record DerivativeSettings(IReadOnlyList<string> ReleaseGrades);
+/// <summary>
+/// The grades releasable derivatives are made for (each strictly below the source's grade), and the grades of the
+/// products they are made from (null: every grade).
+/// </summary>
+public sealed record DerivativeSettings(IReadOnlyList<string> ReleaseGrades, IReadOnlyList<string>? SourceGrades = null)
+{
+    /// <summary>The grades to make derivatives of a product of <paramref name="grade"/> for, lowest first.</summary>
+    public IReadOnlyList<string> TargetsFor(string grade, GradeScale scale)
+    {
+        ArgumentNullException.ThrowIfNull(scale);
+        return SourceGrades is { } sources && !sources.Contains(grade)
+            ? []
+            : [.. ReleaseGrades.Where(g => scale.Rank(g) >= 0 && scale.Rank(g) < scale.Rank(grade)).OrderBy(scale.Rank)];
+    }
+}

@@ -88,6 +88,10 @@ public sealed class ClassificationPolicyParser
         {
             Grade($"$.derivatives.releaseGrades[{i}]", policy.Derivatives!.ReleaseGrades[i]);
         }
+        for (var i = 0; i < (policy.Derivatives?.SourceGrades?.Count ?? 0); i++)
+        {
+            Grade($"$.derivatives.sourceGrades[{i}]", policy.Derivatives!.SourceGrades![i]);
+        }
         var rules = policy.Rules;
         if (rules is null)
         {

@@ -16,6 +16,7 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         builder.Property(p => p.ItemId).HasColumnName("item_id").HasMaxLength(200);
         builder.Property(p => p.Version).HasColumnName("version");
         builder.Property(p => p.PreviousVersionId).HasColumnName("previous_version_id");
+        builder.Property(p => p.DerivedFromId).HasColumnName("derived_from_id");
         builder.Property(p => p.Status).HasColumnName("status").HasMaxLength(20).HasConversion<string>();
         builder.Property(p => p.SubmittedByType).HasColumnName("submitted_by_type").HasMaxLength(20);
         builder.Property(p => p.SubmittedBySubject).HasColumnName("submitted_by_subject").HasMaxLength(200);

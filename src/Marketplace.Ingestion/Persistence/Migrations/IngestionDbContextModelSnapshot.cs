@@ -299,6 +299,10 @@ namespace Marketplace.Ingestion.Persistence.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("collection_id");
 
+                    b.Property<Guid?>("DerivedFromId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("derived_from_id");
+
                     b.Property<string>("Draft")
                         .IsRequired()
                         .HasColumnType("jsonb")

@@ -43,7 +43,7 @@ public sealed class RasterStep(GdalSandbox sandbox, RasterInspector inspector, R
             try
             {
                 declared = RasterDeclaration.FromGeoJson(context.Draft["geometry"]?.ToJsonString(), Number(properties["gsd"]),
-                    (properties["eo:bands"] as JsonArray)?.Count, null);
+                    (properties["eo:bands"] as JsonArray)?.Count, null) with { MaskedOutsideGeometry = context.Product.DerivedFromId is not null };
             }
             catch (JsonException ex)
             {

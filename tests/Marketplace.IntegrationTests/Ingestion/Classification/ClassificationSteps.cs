@@ -92,4 +92,24 @@ public static class ClassificationSteps
         return app.WithToken(await app.GetTokenAsync(secret.GetProperty("client").GetProperty("clientId").GetString()!,
             secret.GetProperty("clientSecret").GetString()!, ct));
     }
+
+    /// <summary>
+    /// Waits until the organization has a product of <paramref name="itemId"/> in a final status (a derivative the
+    /// platform submits on its own); its view, or an undefined element when none appeared in time.
+    /// </summary>
+    public static async Task<JsonElement> WaitForProductOfItemAsync(HttpClient uploader, string itemId, CancellationToken ct)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline)
+        {
+            var list = await MarketplaceApp.ReadJsonAsync(await uploader.GetAsync("/products?limit=100", ct), ct);
+            var found = list.GetProperty("products").EnumerateArray().FirstOrDefault(p => p.GetProperty("itemId").GetString() == itemId);
+            if (found.ValueKind == JsonValueKind.Object && FinalStatuses.Contains(found.GetProperty("status").GetString()))
+            {
+                return found;
+            }
+            await Task.Delay(250, ct);
+        }
+        return default;
+    }
 }

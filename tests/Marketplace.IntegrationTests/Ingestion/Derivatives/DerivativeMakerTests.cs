@@ -106,7 +106,7 @@ public sealed class DerivativeMakerTests : IDisposable
         Assert.Empty(derivative.Findings);
         var output = Assert.IsType<GdalWorkFile>(derivative.Output);
         Assert.Equal(255, derivative.NoData);
-        Assert.Equal(["Masked the geofences range (with a margin) as nodata (255).", "Wrote a Cloud Optimized GeoTIFF."], derivative.Actions);
+        Assert.Equal(["Masked 1 protected area(s) (with a margin) as nodata (255).", "Wrote a Cloud Optimized GeoTIFF."], derivative.Actions);
         // Column 99 (10.99..11.00 E) touches the fence's 10 m margin and is masked too; column 98 is clear of it.
         AssertAllData(await WindowAsync(output, 0, 0, 99, 100), 7);
         AssertAllNoData(await WindowAsync(output, 99, 0, 101, 100));

@@ -7,11 +7,18 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Marketplace.Ingestion.Persistence.Migrations
 {
     /// <inheritdoc />
-    public partial class AddClassificationPoliciesAndReviews : Migration
+    public partial class AddClassificationPoliciesReviewsAndDerivatives : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<Guid>(
+                name: "derived_from_id",
+                schema: "ingestion",
+                table: "products",
+                type: "uuid",
+                nullable: true);
+
             migrationBuilder.AddColumn<string>(
                 name: "policy_grade",
                 schema: "ingestion",
@@ -158,6 +165,11 @@ namespace Marketplace.Ingestion.Persistence.Migrations
             migrationBuilder.DropTable(
                 name: "reviews",
                 schema: "ingestion");
+
+            migrationBuilder.DropColumn(
+                name: "derived_from_id",
+                schema: "ingestion",
+                table: "products");
 
             migrationBuilder.DropColumn(
                 name: "policy_grade",

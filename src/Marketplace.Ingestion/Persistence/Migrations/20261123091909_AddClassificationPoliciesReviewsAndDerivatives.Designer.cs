@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Marketplace.Ingestion.Persistence.Migrations
 {
     [DbContext(typeof(IngestionDbContext))]
-    [Migration("20261123085549_AddClassificationPoliciesAndReviews")]
-    partial class AddClassificationPoliciesAndReviews
+    [Migration("20261123091909_AddClassificationPoliciesReviewsAndDerivatives")]
+    partial class AddClassificationPoliciesReviewsAndDerivatives
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -301,6 +301,10 @@ namespace Marketplace.Ingestion.Persistence.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("collection_id");
+
+                    b.Property<Guid?>("DerivedFromId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("derived_from_id");
 
                     b.Property<string>("Draft")
                         .IsRequired()
