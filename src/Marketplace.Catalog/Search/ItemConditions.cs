@@ -19,7 +19,12 @@ public sealed class ItemConditions(CatalogQueryables queryables)
         ArgumentNullException.ThrowIfNull(viewer);
         ArgumentNullException.ThrowIfNull(query);
         query.Append(" WHERE i.published AND i.grade = ANY(").Append(query.Parameter(viewer.Grades.ToArray())).Append(")");
-        if (search.Collections is { Count: > 0 } collections)
+        if (search.Collections is { Count: 1 } one)
+        {
+            // An equality (not = ANY) is an index condition of the footprint GiST index too, not only of the B-trees.
+            query.Append(" AND i.collection_id = ").Append(query.Parameter(one[0]));
+        }
+        else if (search.Collections is { Count: > 1 } collections)
         {
             query.Append(" AND i.collection_id = ANY(").Append(query.Parameter(collections.ToArray())).Append(")");
         }

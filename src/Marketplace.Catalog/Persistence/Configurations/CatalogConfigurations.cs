@@ -28,7 +28,8 @@ internal sealed class ItemConfiguration : IEntityTypeConfiguration<ItemRecord>
         builder.HasOne<CollectionRecord>().WithMany().HasForeignKey(i => i.CollectionId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(i => i.Id).HasColumnName("id").HasMaxLength(200);
         builder.Property(i => i.Geometry).HasColumnName("geometry").HasColumnType("geometry(Geometry, 4326)");
-        builder.HasIndex(i => i.Geometry).HasMethod("gist");
+        // The footprint index (GiST over the geometry, the acquisition period, the collection and the cloud cover, with
+        // btree_gist) is created in SQL by the migration AddFootprintSearchIndex: EF cannot model its expression column.
         builder.Property(i => i.Datetime).HasColumnName("datetime");
         builder.Property(i => i.StartDatetime).HasColumnName("start_datetime");
         builder.Property(i => i.EndDatetime).HasColumnName("end_datetime");

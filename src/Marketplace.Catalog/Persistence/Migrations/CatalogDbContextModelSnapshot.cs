@@ -130,10 +130,6 @@ namespace Marketplace.Catalog.Persistence.Migrations
 
                     b.HasIndex("EndDatetime");
 
-                    b.HasIndex("Geometry");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Geometry"), "gist");
-
                     b.HasIndex("CollectionId", "StartDatetime")
                         .IsDescending(false, true);
 
