@@ -23,6 +23,15 @@ internal sealed class SqlSearch(NpgsqlDataSource dataSource, ItemConditions cond
     private static readonly string Select = typeof(SearchItems).GetField("Select", BindingFlags.NonPublic | BindingFlags.Static)?.GetRawConstantValue() as string
         ?? throw new InvalidOperationException("SearchItems no longer has its Select constant; update the benchmark's SQL search.");
 
+    /// <summary>How many columns SearchItems' SELECT list has: the first sort value follows them.</summary>
+    private static readonly int ItemColumns = typeof(SearchItems).GetField("ItemColumns", BindingFlags.NonPublic | BindingFlags.Static)?.GetRawConstantValue() as int?
+        ?? throw new InvalidOperationException("SearchItems no longer has its ItemColumns constant; update the benchmark's SQL search.");
+
+    /// <summary>SearchItems' own row reader, so every column is read as the API reads it.</summary>
+    private static readonly Func<NpgsqlDataReader, ItemRecord> ReadItem =
+        typeof(SearchItems).GetMethod("ReadItem", BindingFlags.NonPublic | BindingFlags.Static)?.CreateDelegate<Func<NpgsqlDataReader, ItemRecord>>()
+        ?? throw new InvalidOperationException("SearchItems no longer has its ReadItem method; update the benchmark's SQL search.");
+
     /// <summary>The SQL and parameters of the search, as <see cref="SearchItems.HandleAsync"/> builds them.</summary>
     public SqlQuery Build(SearchParameters.Raw raw)
     {
@@ -76,7 +85,7 @@ internal sealed class SqlSearch(NpgsqlDataSource dataSource, ItemConditions cond
         while (await reader.ReadAsync(ct))
         {
             ids.Add(ReadItem(reader).Id);
-            _ = reader.GetFieldValue<DateTimeOffset>(12); // the sort value SearchItems reads for the next token
+            _ = reader.GetFieldValue<DateTimeOffset>(ItemColumns); // the sort value SearchItems reads for the next token
         }
         if (ids.Count > QueryMix.Limit)
         {
@@ -183,21 +192,4 @@ internal sealed class SqlSearch(NpgsqlDataSource dataSource, ItemConditions cond
     };
 
     private static string Quote(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
-
-    private static ItemRecord ReadItem(NpgsqlDataReader reader) => new()
-    {
-        CollectionId = reader.GetString(0),
-        Id = reader.GetString(1),
-        Geometry = reader.GetFieldValue<Geometry>(2),
-        Datetime = reader.IsDBNull(3) ? null : reader.GetFieldValue<DateTimeOffset>(3),
-        StartDatetime = reader.GetFieldValue<DateTimeOffset>(4),
-        EndDatetime = reader.GetFieldValue<DateTimeOffset>(5),
-        Properties = reader.GetString(6),
-        Assets = reader.GetString(7),
-        StacExtensions = reader.GetFieldValue<string[]>(8),
-        Grade = reader.GetString(9),
-        Published = true,
-        ProviderOrganization = reader.IsDBNull(10) ? null : reader.GetGuid(10),
-        UpdatedAt = reader.GetFieldValue<DateTimeOffset>(11),
-    };
 }

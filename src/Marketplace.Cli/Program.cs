@@ -22,6 +22,7 @@ internal static class Program
         root.Add(UploadCommand.Create(context, credentials));
         root.Add(StatusCommand.Create(context, credentials));
         root.Add(ProductsCommand.Create(context, credentials));
+        root.Add(ReviewsCommand.Create(context, credentials));
         root.Add(CertificationCommands.Create(context));
         return root;
     }

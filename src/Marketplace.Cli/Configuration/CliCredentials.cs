@@ -24,6 +24,9 @@ internal sealed record CliCredentials(Uri BaseUrl, ClientCredentials? Client, st
     /// <summary>The demo world's provider uploader: the default client of upload, products and status.</summary>
     public const string UploaderDemoClient = "demo-uploader";
 
+    /// <summary>The demo client review commands use when nothing names one.</summary>
+    public const string ReviewerDemoClient = "demo-reviewer";
+
     /// <summary>
     /// Resolves the settings; <paramref name="defaultDemoPath"/> is read only when it exists, and
     /// <paramref name="defaultDemoClient"/> is the demo client used when nothing names one.

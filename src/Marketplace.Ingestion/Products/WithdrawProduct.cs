@@ -1,4 +1,5 @@
 using Marketplace.Catalog.Items;
+using Marketplace.Ingestion.Classification.Reviews;
 using Marketplace.Ingestion.Persistence;
 using Marketplace.Ingestion.Uploads;
 using Marketplace.Platform.Audit.Recording;
@@ -8,8 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Marketplace.Ingestion.Products;
 
 /// <summary>
-/// Withdraws a product: its pipeline stops, and if it is what the catalog shows for its item, the item leaves the
-/// catalog. The product and its certification report are kept.
+/// Withdraws a product: its pipeline stops, an open review of it closes, and if it is what the catalog shows for its
+/// item, the item leaves the catalog. The product and its certification report are kept.
 /// </summary>
 public sealed class WithdrawProduct(IngestionDbContext db, IAuditTrail audit, TimeProvider clock)
 {
@@ -32,6 +33,10 @@ public sealed class WithdrawProduct(IngestionDbContext db, IAuditTrail audit, Ti
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         product.Withdraw(now);
+        foreach (var review in await db.Reviews.Where(r => r.ProductId == product.Id && r.State == ReviewState.Open).ToListAsync(ct))
+        {
+            review.Close(ReviewState.Superseded, now, "The provider withdrew the product.");
+        }
         await db.SaveAndRecordAsync(audit, new AuditEvent("product.withdrawn", caller.Actor, [$"product:{product.Id}"], [product.OrganizationId],
             Details: new Dictionary<string, string> { ["collection"] = product.CollectionId, ["item"] = product.ItemId }), ct);
         if (wasPublished && !newer)

@@ -143,4 +143,56 @@ public sealed class ReviewQueueTests(MarketplaceApp app) : IClassFixture<Marketp
         Assert.Equal("default", view.GetProperty("gradeReasons").GetProperty("rules")[0].GetProperty("rule").GetString());
         Assert.Equal(HttpStatusCode.OK, await ItemStatusAsync(anonymous, collection, "open-country", Ct));
     }
+
+    [Fact]
+    public async Task Reviewers_DecideFromTheCommandLine()
+    {
+        var (uploader, _) = await Uploads.UploadSteps.NewProviderAsync(app, Ct);
+        var collection = await NewCollectionAsync(app, Ct);
+        var (productId, _) = await SubmitSceneAsync(uploader, collection, "from-cli", InsideTestRange, 3, Ct);
+        using var cli = new CliRunner(app);
+
+        var listed = await cli.RunAsync("demo-reviewer", ["reviews", "--json"], Ct);
+        var table = await cli.RunAsync("demo-reviewer", ["reviews"], Ct);
+        var byBuyer = await cli.RunAsync("demo-commercial-buyer", ["reviews"], Ct);
+        Assert.Equal(0, listed.ExitCode);
+        var review = System.Text.Json.JsonDocument.Parse(listed.Output).RootElement.EnumerateArray()
+            .Single(r => r.GetProperty("product").GetGuid() == productId);
+        var reviewId = review.GetProperty("id").GetGuid().ToString();
+        Assert.Contains(reviewId, table.Output, StringComparison.Ordinal);
+        Assert.Contains($"{collection}/from-cli", table.Output, StringComparison.Ordinal);
+        Assert.NotEqual(0, byBuyer.ExitCode);
+        var noChoice = await cli.RunAsync("demo-reviewer", ["reviews", "decide", reviewId, "--comment", "Fine."], Ct);
+        var noComment = await cli.RunAsync("demo-reviewer", ["reviews", "decide", reviewId, "--approve"], Ct);
+        Assert.NotEqual(0, noChoice.ExitCode);
+        Assert.NotEqual(0, noComment.ExitCode);
+        Assert.Equal("open", (await OpenReviewOfAsync(await app.ClientAsAsync("demo-reviewer", Ct), productId, Ct)).GetProperty("state").GetString());
+
+        var decided = await cli.RunAsync("demo-reviewer", ["reviews", "decide", reviewId, "--regrade", "restricted", "--comment", "Only fields at the range's edge."], Ct);
+
+        Assert.True(decided.ExitCode == 0, decided.Output);
+        Assert.Contains("approved", decided.Output, StringComparison.Ordinal);
+        Assert.Contains("Only fields at the range's edge.", decided.Output, StringComparison.Ordinal);
+        var published = await WaitForStatusAsync(uploader, productId, "published", Ct);
+        Assert.Equal("restricted", published.GetProperty("grade").GetString());
+    }
+
+    [Fact]
+    public async Task WithdrawingAProductInReview_ClosesItsReview()
+    {
+        var (uploader, _) = await Uploads.UploadSteps.NewProviderAsync(app, Ct);
+        var collection = await NewCollectionAsync(app, Ct);
+        var (productId, _) = await SubmitSceneAsync(uploader, collection, "withdrawn-in-review", InsideTestRange, 3, Ct);
+        using var reviewer = await app.ClientAsAsync("demo-reviewer", Ct);
+        var review = await OpenReviewOfAsync(reviewer, productId, Ct);
+
+        using var withdrawn = await uploader.PostAsync($"/products/{productId}/withdraw", null, Ct);
+        Assert.Equal(HttpStatusCode.OK, withdrawn.StatusCode);
+        var closed = await MarketplaceApp.ReadJsonAsync(await reviewer.GetAsync($"/reviews/{review.GetProperty("id").GetGuid()}", Ct), Ct);
+        using var late = await DecideAsync(reviewer, review, new { decision = "approve", comment = "Too late." }, Ct);
+
+        Assert.Equal("superseded", closed.GetProperty("state").GetString());
+        Assert.Equal("The provider withdrew the product.", closed.GetProperty("closedBecause").GetString());
+        await ProblemAssert.IsProblemAsync(late, HttpStatusCode.Conflict, "conflict", Ct);
+    }
 }
