@@ -111,6 +111,15 @@ public sealed class ReviewQueueTests(MarketplaceApp app) : IClassFixture<Marketp
         using var reject = await DecideAsync(reviewer, await OpenReviewOfAsync(reviewer, rejectedId, Ct),
             new { decision = "reject", comment = "Shows the range's new building." }, Ct);
         Assert.Equal(HttpStatusCode.OK, reject.StatusCode);
+        using (var firstPage = await reviewer.GetAsync("/reviews?limit=1&state=all", Ct))
+        {
+            var page = await MarketplaceApp.ReadJsonAsync(firstPage, Ct);
+            Assert.Single(page.GetProperty("reviews").EnumerateArray());
+            using var secondPage = await reviewer.GetAsync(page.GetProperty("next").GetString(), Ct);
+            var next = await MarketplaceApp.ReadJsonAsync(secondPage, Ct);
+            Assert.True(next.TryGetProperty("reviews", out _), $"{page.GetProperty("next").GetString()}: {secondPage.StatusCode} {next}");
+            Assert.NotEqual(page.GetProperty("reviews")[0].GetProperty("id").GetGuid(), next.GetProperty("reviews")[0].GetProperty("id").GetGuid());
+        }
         using var regrade = await DecideAsync(reviewer, await OpenReviewOfAsync(reviewer, regradedId, Ct),
             new { decision = "regrade", grade = "restricted", comment = "Only the empty northern edge of the range." }, Ct);
         Assert.Equal(HttpStatusCode.OK, regrade.StatusCode);
