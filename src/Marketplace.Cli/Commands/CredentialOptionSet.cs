@@ -43,7 +43,7 @@ internal sealed class CredentialOptionSet
 
     public Option<string?> DemoClient { get; } = new("--demo-client")
     {
-        Description = $"Client of the demo world to act as [default: {CliCredentials.AuditorDemoClient} for audit, {CliCredentials.UploaderDemoClient} for upload, products and status]",
+        Description = $"Client of the demo world to act as [default: {CliCredentials.AuditorDemoClient} for audit, {CliCredentials.ReviewerDemoClient} for reviews, {CliCredentials.UploaderDemoClient} for upload, products and status]",
         HelpName = "NAME",
         Recursive = true,
     };
