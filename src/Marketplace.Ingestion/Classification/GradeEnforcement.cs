@@ -1,7 +1,6 @@
 using Marketplace.Catalog.Items;
 using Marketplace.Ingestion.Persistence;
 using Marketplace.Ingestion.Products;
-using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Ingestion.Classification;
 
@@ -17,13 +16,7 @@ public static class GradeEnforcement
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(product);
         product.ApplyGrade(grade, now);
-        if (product.Status != ProductStatus.Published)
-        {
-            return;
-        }
-        var newer = await db.Products.AnyAsync(p => p.CollectionId == product.CollectionId && p.ItemId == product.ItemId
-            && p.Version > product.Version && p.Status == ProductStatus.Published, ct);
-        if (!newer)
+        if (await CatalogVersion.IsShownAsync(db, product, ct))
         {
             await PublishItem.RegradeAsync(db, product.CollectionId, product.ItemId, grade, now, ct);
         }

@@ -27,9 +27,7 @@ public sealed class WithdrawProduct(IngestionDbContext db, IAuditTrail audit, Ti
         {
             return new Outcome<ProductView>.Conflict($"The product is already {ProductView.StatusName(product.Status)}.");
         }
-        var wasPublished = product.Status == ProductStatus.Published;
-        var newer = await db.Products.AnyAsync(p => p.CollectionId == product.CollectionId && p.ItemId == product.ItemId
-            && p.Version > product.Version && p.Status == ProductStatus.Published, ct);
+        var shown = await CatalogVersion.IsShownAsync(db, product, ct);
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         product.Withdraw(now);
@@ -39,7 +37,7 @@ public sealed class WithdrawProduct(IngestionDbContext db, IAuditTrail audit, Ti
         }
         await db.SaveAndRecordAsync(audit, new AuditEvent("product.withdrawn", caller.Actor, [$"product:{product.Id}"], [product.OrganizationId],
             Details: new Dictionary<string, string> { ["collection"] = product.CollectionId, ["item"] = product.ItemId }), ct);
-        if (wasPublished && !newer)
+        if (shown)
         {
             await PublishItem.WithdrawAsync(db, product.CollectionId, product.ItemId, ct);
         }

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Marketplace.Ingestion.Classification.Policies;
-using Marketplace.Ingestion.Formats;
 using Marketplace.Ingestion.Persistence;
 using Marketplace.Ingestion.Pipeline;
+using Marketplace.Ingestion.Pipeline.Steps;
 using Marketplace.Ingestion.Products;
 using Marketplace.Ingestion.Uploads;
 using Marketplace.Platform.Audit.Recording;
@@ -73,8 +73,8 @@ public sealed class ReleaseDerivatives(IServiceScopeFactory scopes, PolicyInForc
 
     private async Task MakeAsync(IServiceProvider services, Product source, string itemId, DerivativePlan plan, string policyVersion, CancellationToken ct)
     {
-        var asset = source.Assets.FirstOrDefault(a => a.UploadId is not null && a.Roles.Contains("data")
-            && a.DetectedFormat is nameof(DetectedFormat.Tiff) or nameof(DetectedFormat.BigTiff));
+        var rasters = RasterAssets.Of(source);
+        var asset = rasters.Count > 0 ? rasters[0] : null;
         if (asset is null)
         {
             await RefuseAsync(source, plan.TargetGrade, policyVersion, "The product has no GeoTIFF data asset to derive from.", ct);

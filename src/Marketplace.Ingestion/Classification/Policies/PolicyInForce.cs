@@ -45,13 +45,8 @@ public sealed class PolicyInForce(NpgsqlDataSource dataSource, IServiceScopeFact
     }
 
     /// <summary>An installed version (the one a product was graded under), or null when there is none of that name.</summary>
-    public async Task<ActivePolicy?> VersionAsync(string version, CancellationToken ct)
-    {
-        await using var command = dataSource.CreateCommand("SELECT number, version, document FROM ingestion.classification_policies WHERE version = $1");
-        command.Parameters.Add(new NpgsqlParameter { Value = version });
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        return await reader.ReadAsync(ct) ? Parse(reader.GetInt64(0), reader.GetString(1), reader.GetString(2)) : null;
-    }
+    public Task<ActivePolicy?> VersionAsync(string version, CancellationToken ct) =>
+        ReadAsync("SELECT number, version, document FROM ingestion.classification_policies WHERE version = $1", version, ct);
 
     /// <summary>A stored version, parsed (it was valid when installed).</summary>
     public ActivePolicy Parse(long number, string version, string document) => parsed.GetOrAdd(number, _ =>
@@ -62,10 +57,16 @@ public sealed class PolicyInForce(NpgsqlDataSource dataSource, IServiceScopeFact
         return new ActivePolicy(number, version, policy, new PolicyEvaluator(policy));
     });
 
-    private async Task<ActivePolicy?> ReadAsync(CancellationToken ct)
+    private Task<ActivePolicy?> ReadAsync(CancellationToken ct) =>
+        ReadAsync("SELECT number, version, document FROM ingestion.classification_policies ORDER BY number DESC LIMIT 1", null, ct);
+
+    private async Task<ActivePolicy?> ReadAsync(string sql, string? version, CancellationToken ct)
     {
-        await using var command = dataSource.CreateCommand(
-            "SELECT number, version, document FROM ingestion.classification_policies ORDER BY number DESC LIMIT 1");
+        await using var command = dataSource.CreateCommand(sql);
+        if (version is not null)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = version });
+        }
         await using var reader = await command.ExecuteReaderAsync(ct);
         return await reader.ReadAsync(ct) ? Parse(reader.GetInt64(0), reader.GetString(1), reader.GetString(2)) : null;
     }

@@ -89,7 +89,7 @@ public sealed class ProductRegrading(IngestionDbContext db, IAuditTrail audit, I
     }
 
     /// <summary>What the product records as its grade reasons: the policy version, grade and every rule that fired.</summary>
-    public static string Reasons(PolicyClassification result)
+    public static JsonObject ReasonsDocument(PolicyClassification result)
     {
         ArgumentNullException.ThrowIfNull(result);
         return new JsonObject
@@ -98,6 +98,9 @@ public sealed class ProductRegrading(IngestionDbContext db, IAuditTrail audit, I
             ["grade"] = result.Grade,
             ["regradeAt"] = result.RegradeAt?.ToString("O", CultureInfo.InvariantCulture),
             ["rules"] = result.Reasons.DeepClone(),
-        }.ToJsonString();
+        };
     }
+
+    /// <summary><see cref="ReasonsDocument"/> as JSON text.</summary>
+    public static string Reasons(PolicyClassification result) => ReasonsDocument(result).ToJsonString();
 }

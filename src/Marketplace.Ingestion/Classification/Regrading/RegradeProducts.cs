@@ -38,9 +38,9 @@ public sealed class RegradeProducts(IServiceScopeFactory scopes, PolicyInForce p
         }
 
         var product = await db.Products.Include(p => p.Steps).SingleOrDefaultAsync(p => p.Id == productId, ct);
-        if (product is null || product.Status is not (ProductStatus.Published or ProductStatus.InReview) || product.Item is null)
+        if (product?.Item is null || !(product.Status == ProductStatus.InReview || await CatalogVersion.IsShownAsync(db, product, ct)))
         {
-            return;
+            return;   // gone, finished, or a published version the catalog no longer shows
         }
         var result = active.Evaluator.Evaluate(ProductDescriptions.From(product, options.Value), clock.GetUtcNow());
         await using var transaction = await db.Database.BeginTransactionAsync(ct);

@@ -86,9 +86,9 @@ public sealed class DecideReview(IngestionDbContext db, PolicyInForce policies, 
             policy.ApprovalsFor(grade));
         if (review.State == ReviewState.Rejected)
         {
-            var wasPublished = product.Status == ProductStatus.Published;
+            var shown = await CatalogVersion.IsShownAsync(db, product, ct);
             product.Reject($"Rejected in compliance review: {comment}", null, null, now);
-            if (wasPublished)
+            if (shown)
             {
                 await PublishItem.WithdrawAsync(db, product.CollectionId, product.ItemId, ct);
             }

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Marketplace.Ingestion.Classification;
 using Marketplace.Ingestion.Classification.Policies;
 using Marketplace.Ingestion.Classification.Regrading;
@@ -23,7 +22,8 @@ public sealed class ClassificationStep(PolicyInForce policies, TimeProvider cloc
         var active = await policies.GetAsync(ct);
         var now = clock.GetUtcNow();
         var result = active.Evaluator.Evaluate(ProductDescriptions.From(product, options.Value), now);
-        product.RecordPolicyGrade(result.Grade, result.PolicyVersion, ProductRegrading.Reasons(result), result.RegradeAt, now);
+        var reasons = ProductRegrading.ReasonsDocument(result);
+        product.RecordPolicyGrade(result.Grade, result.PolicyVersion, reasons.ToJsonString(), result.RegradeAt, now);
         product.ApplyGrade(result.Grade, now);
         if (result.NeedsReview)
         {
@@ -32,6 +32,6 @@ public sealed class ClassificationStep(PolicyInForce policies, TimeProvider cloc
         var findings = result.NeedsReview
             ? new[] { Finding.Info("classification.review", $"Graded {result.Grade} under policy {result.PolicyVersion}: a reviewer decides before it is published.") }
             : [Finding.Info("classification.graded", $"Graded {result.Grade} under policy {result.PolicyVersion}.")];
-        return StepResult.Of(findings, JsonNode.Parse(ProductRegrading.Reasons(result))!.AsObject());
+        return StepResult.Of(findings, reasons);
     }
 }
