@@ -9,8 +9,8 @@ using Serilog.Formatting.Compact;
 namespace Marketplace.Api.Hosting;
 
 /// <summary>
-/// Structured JSON logs (Serilog, carrying the trace and span ids), OpenTelemetry traces and metrics, a
-/// Prometheus scrape endpoint, and OTLP export when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set.
+/// Structured JSON logs (Serilog, carrying the trace and span ids), OpenTelemetry metrics with a
+/// Prometheus scrape endpoint, and traces with OTLP export of every signal when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set.
 /// </summary>
 internal static class ObservabilitySetup
 {
@@ -22,23 +22,27 @@ internal static class ObservabilitySetup
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services)
             .Enrich.FromLogContext()
-            .WriteTo.Console(new RenderedCompactJsonFormatter()));
+            // Formatting and writing happen on the sink's own thread: a request never waits for the console.
+            .WriteTo.Async(sink => sink.Console(new RenderedCompactJsonFormatter())));
 
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(ServiceName))
-            .WithTracing(tracing => tracing
-                .AddAspNetCoreInstrumentation(o => o.Filter = http => !IsProbe(http.Request.Path))
-                .AddHttpClientInstrumentation()
-                .AddNpgsql())
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
                 .AddMeter("Marketplace.*")
                 .AddPrometheusExporter());
+        // Spans are recorded only when there is somewhere to send them: without an exporter every request and query
+        // would build spans nobody reads. Log lines carry the trace and span ids either way.
         if (!string.IsNullOrEmpty(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
-            telemetry.UseOtlpExporter();
+            telemetry
+                .WithTracing(tracing => tracing
+                    .AddAspNetCoreInstrumentation(o => o.Filter = http => !IsProbe(http.Request.Path))
+                    .AddHttpClientInstrumentation()
+                    .AddNpgsql())
+                .UseOtlpExporter();
         }
     }
 

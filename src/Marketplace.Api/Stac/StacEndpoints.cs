@@ -130,7 +130,7 @@ internal static class StacEndpoints
         var item = await search.FindAsync(collectionId, itemId, Viewer(user, grades), ct);
         return item is null
             ? NotFound($"Item '{itemId}' was not found in collection '{collectionId}'.")
-            : StacResults.JsonWithETag(http, StacDocuments.Item(item, Root(http)), StacDocuments.GeoJson);
+            : StacResults.JsonWithETag(http, StacItemWriter.ToUtf8(item, Root(http)), StacDocuments.GeoJson);
     }
 
     public static Task<IResult> SearchGet(HttpContext http, SearchItems search, GradeScale grades, ClaimsPrincipal user, CancellationToken ct,
@@ -193,18 +193,7 @@ internal static class StacEndpoints
                     body: new JsonObject { ["token"] = next }).Also(l => l["merge"] = true));
             }
         }
-        var collection = new JsonObject
-        {
-            ["type"] = "FeatureCollection",
-            ["features"] = new JsonArray(page.Items.Select(i => (JsonNode)fields.Apply(StacDocuments.Item(i, root))).ToArray()),
-            ["links"] = links,
-            ["numberReturned"] = page.Items.Count,
-        };
-        if (page.NumberMatched is { } matched)
-        {
-            collection["numberMatched"] = matched;
-        }
-        return Results.Json(collection, contentType: StacDocuments.GeoJson);
+        return new ItemCollectionResult(page, root, links, fields);
     }
 
     private static JsonObject Also(this JsonObject node, Action<JsonObject> change)

@@ -11,9 +11,11 @@ namespace Marketplace.Api.Stac;
 /// </summary>
 internal static class StacResults
 {
-    public static IResult JsonWithETag(HttpContext http, JsonNode document, string contentType)
+    public static IResult JsonWithETag(HttpContext http, JsonNode document, string contentType) =>
+        JsonWithETag(http, System.Text.Encoding.UTF8.GetBytes(document.ToJsonString()), contentType);
+
+    public static IResult JsonWithETag(HttpContext http, byte[] bytes, string contentType)
     {
-        var bytes = System.Text.Encoding.UTF8.GetBytes(document.ToJsonString());
         var etag = new EntityTagHeaderValue("\"" + WebEncoders.Base64UrlEncode(SHA256.HashData(bytes).AsSpan(0, 18)) + "\"");
         http.Response.Headers.ETag = etag.ToString();
         var ifNoneMatch = http.Request.GetTypedHeaders().IfNoneMatch;

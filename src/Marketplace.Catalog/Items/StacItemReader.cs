@@ -97,8 +97,8 @@ public sealed class StacItemReader
         return own.Count == 0 ? null : "[" + string.Join(",", own.Select(l => l.GetRawText())) + "]";
     }
 
-    /// <summary>Serialises a geometry as GeoJSON.</summary>
-    public static JsonNode? ToGeoJson(Geometry geometry) => JsonSerializer.SerializeToNode(geometry, GeoJson);
+    /// <summary>Writes a geometry as GeoJSON.</summary>
+    public static void WriteGeoJson(Utf8JsonWriter writer, Geometry geometry) => JsonSerializer.Serialize(writer, geometry, GeoJson);
 
     private static string? Text(JsonElement parent, string name) =>
         parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

@@ -12,46 +12,8 @@ public static class StacDocuments
     public const string GeoJson = "application/geo+json";
     public const string Json = "application/json";
 
-    public static JsonObject Item(ItemRecord item, string root)
-    {
-        ArgumentNullException.ThrowIfNull(item);
-        var envelope = item.Geometry.EnvelopeInternal;
-        var collection = $"{root}/collections/{Uri.EscapeDataString(item.CollectionId)}";
-        return new JsonObject
-        {
-            ["type"] = "Feature",
-            ["stac_version"] = StacConformance.StacVersion,
-            ["stac_extensions"] = new JsonArray(ProjectionExtensionForBothCodes(item.StacExtensions).Select(e => (JsonNode)e).ToArray()),
-            ["id"] = item.Id,
-            ["collection"] = item.CollectionId,
-            ["geometry"] = StacItemReader.ToGeoJson(item.Geometry),
-            ["bbox"] = new JsonArray(envelope.MinX, envelope.MinY, envelope.MaxX, envelope.MaxY),
-            ["properties"] = WithBothProjectionCodes(JsonNode.Parse(item.Properties)),
-            ["assets"] = JsonNode.Parse(item.Assets),
-            ["links"] = new JsonArray(
-            [
-                Link("self", $"{collection}/items/{Uri.EscapeDataString(item.Id)}", GeoJson),
-                Link("parent", collection, Json),
-                Link("collection", collection, Json),
-                Link("root", root + "/", Json),
-                .. OwnLinks(item.Links, root),
-            ]),
-        };
-    }
-
-    /// <summary>The item's own links; an href that is a path on this API (<c>/products/…</c>) is made absolute.</summary>
-    private static IEnumerable<JsonNode> OwnLinks(string? links, string root)
-    {
-        foreach (var link in (links is null ? null : JsonNode.Parse(links) as JsonArray)?.OfType<JsonObject>() ?? [])
-        {
-            var copy = link.DeepClone().AsObject();
-            if (copy["href"] is JsonValue href && href.TryGetValue<string>(out var text) && text.StartsWith('/') && !text.StartsWith("//", StringComparison.Ordinal))
-            {
-                copy["href"] = root + text;
-            }
-            yield return copy;
-        }
-    }
+    /// <summary>The item's document as a node, for callers that change it (the fields extension).</summary>
+    public static JsonObject Item(ItemRecord item, string root) => JsonNode.Parse(StacItemWriter.ToUtf8(item, root))!.AsObject();
 
     /// <summary>
     /// Gives both <c>proj:code</c> (projection extension v2) and <c>proj:epsg</c> (v1, which GDAL's STACIT driver reads)
