@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Marketplace.Catalog.Collections;
-using Marketplace.Catalog.Items;
 using Marketplace.Catalog.Persistence;
 
 namespace Marketplace.Catalog.Stac;

@@ -49,7 +49,8 @@ public static class StacItemWriter
         writer.WritePropertyName("properties"u8);
         if (MayNameProjectionCode(item.Properties))
         {
-            WriteNode(writer, StacDocuments.WithBothProjectionCodes(JsonNode.Parse(item.Properties)));
+            // Stored properties are always a JSON object (the reader refuses anything else).
+            StacDocuments.WithBothProjectionCodes(JsonNode.Parse(item.Properties))!.WriteTo(writer);
         }
         else
         {
@@ -87,18 +88,6 @@ public static class StacItemWriter
     /// </summary>
     private static bool MayNameProjectionCode(string properties) =>
         properties.Contains("\"proj:epsg\"", StringComparison.Ordinal) || properties.Contains("\"proj:code\"", StringComparison.Ordinal);
-
-    private static void WriteNode(Utf8JsonWriter writer, JsonNode? node)
-    {
-        if (node is null)
-        {
-            writer.WriteNullValue();
-        }
-        else
-        {
-            node.WriteTo(writer);
-        }
-    }
 
     private static void WriteLink(Utf8JsonWriter writer, string rel, string href, string type)
     {
